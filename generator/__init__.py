@@ -1,0 +1,80 @@
+"""Craft Cities of Kazakhstan: the site's Pelican plugin.
+
+Data flows one way: content/data/*.yaml -> validated Dataset (model.py) ->
+template context -> pages. Each module has one job; this one only wires them
+to Pelican's signals.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+
+from . import i18n
+from .citations import figure_filter
+from .errors import ContentError
+from .pages import page_meta
+from .site import CraftCitiesGenerator, catalog_dir
+from .stories import all_versions, enrich_pages, enrich_stories
+from .summary import BuildSummary
+
+
+def _init_env(generator) -> None:
+    i18n.install(generator.env, catalog_dir(generator.settings))
+    generator.env.globals["page_meta"] = page_meta
+    generator.env.filters["figure"] = figure_filter(catalog_dir(generator.settings))
+
+
+def _stories_read(generator) -> None:
+    data = generator.context.get("craft")
+    stories = all_versions(generator.articles, generator.translations)
+    enrich_stories(stories, data, generator.settings, catalog_dir(generator.settings))
+
+
+def _pages_read(generator) -> None:
+    enrich_pages(all_versions(generator.pages, generator.translations), generator.settings)
+
+
+_summary: BuildSummary | None = None
+
+
+def _started(pelican) -> None:
+    global _summary
+    _summary = BuildSummary()
+    logging.getLogger("pelican").addHandler(_summary)
+
+
+def _written(path: str, context: dict) -> None:
+    if _summary:
+        _summary.page_written(path, context)
+
+
+def _finished(pelican) -> None:
+    if _summary:
+        logging.getLogger("pelican").removeHandler(_summary)
+        print(_summary.text(pelican.settings["LANGUAGES"], pelican.output_path))
+
+
+def _generators(pelican):
+    return CraftCitiesGenerator
+
+
+class _EditorFacingErrors(logging.Filter):
+    """Drop the Python traceback from a ContentError: the message says it all."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], ContentError):
+            record.exc_info = None
+        return True
+
+
+def register() -> None:
+    logging.getLogger("pelican").addFilter(_EditorFacingErrors())
+    signals.initialized.connect(_started)
+    signals.content_written.connect(_written)
+    signals.finalized.connect(_finished)
+    signals.generator_init.connect(_init_env)
+    signals.get_generators.connect(_generators)
+    signals.article_generator_finalized.connect(_stories_read)
+    signals.page_generator_finalized.connect(_pages_read)

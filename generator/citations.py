@@ -1,0 +1,108 @@
+"""Figures and footnote citations in stories, rendered from the data.
+
+Editors write `[fig:almaty-tourists-total]` where a figure goes and
+`[cite:expert-kz-ru]` after a statement. The figure is formatted from the data
+in the page's language and cited to its sources; citations are numbered in
+order of first use, and the story's sources section lists them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import escape
+
+from .errors import problem
+from .i18n import Translator, format_number, kk_ablative, page_lang
+from .model import Dataset
+
+MARKER = re.compile(r"\[(fig|cite):([^\]\s]*)\]")
+
+
+@dataclass
+class Citations:
+    """The numbered sources one page cites, in order of first citation."""
+
+    sources: list[dict] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)
+
+    def number(self, source: dict) -> int:
+        if source not in self.sources:
+            self.sources.append(source)
+        return self.sources.index(source) + 1
+
+
+def cite_html(citations: Citations, source_ids: list[str], data: Dataset, t: Translator) -> str:
+    links = []
+    for sid in source_ids:
+        n = citations.number(data.source_by_id[sid])
+        hidden = escape(t.gettext("source"))
+        links.append(f'<a href="#source-{sid}"><span class="visually-hidden">{hidden} </span>{n}</a>')
+    return f'<sup class="cite">[{", ".join(links)}]</sup>'
+
+
+def figure_text(fig: dict, lang: str, t: Translator) -> str:
+    """1 140 000 / more than 250: the value as a reader says it."""
+    value = format_number(fig["value"], lang)
+    if fig.get("qualifier") == "more_than":
+        # TRANSLATORS: %(ablative)s is the Kazakh ablative suffix that agrees
+        # with the number ("250-ден астам"); other languages leave it out.
+        return t.gettext("more than %(value)s%(ablative)s", value=value, ablative=kk_ablative(fig["value"]))
+    if fig.get("qualifier") == "about":
+        return t.gettext("about %(value)s", value=value)
+    return value
+
+
+def figure_filter(catalog_dir: str):
+    """Jinja filter: a figure's value as text in the page's language."""
+
+    @pass_context
+    def figure(ctx: Context, fig: dict) -> str:
+        lang = page_lang(ctx)
+        return figure_text(fig, lang, Translator(catalog_dir, lang))
+
+    return figure
+
+
+def render_markers(
+    html: str, lang: str, data: Dataset, t: Translator, source_path: str, citations: Citations
+) -> tuple[str, list[str]]:
+    """Replace markers in a story's HTML; return the HTML and any problems."""
+    problems: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        kind, ref = match.groups()
+        if kind == "fig":
+            fig = data.figure_by_id.get(ref)
+            if fig is None:
+                problems.append(
+                    problem(
+                        source_path,
+                        f"[fig:{ref}]",
+                        "figure",
+                        f"unknown figure id '{ref}'; known: {', '.join(sorted(data.figure_by_id))}",
+                    )
+                )
+                return match.group(0)
+            citations.figures.append(ref)
+            text = escape(figure_text(fig, lang, t))
+            unit = escape(fig["unit"][lang])
+            return f'<span class="figure" data-figure="{ref}">{text}&nbsp;{unit}</span>' + cite_html(
+                citations, fig["sources"], data, t
+            )
+        if ref not in data.source_by_id:
+            problems.append(
+                problem(
+                    source_path,
+                    f"[cite:{ref}]",
+                    "source",
+                    f"unknown source id '{ref}'; known: {', '.join(sorted(data.source_by_id))}",
+                )
+            )
+            return match.group(0)
+        return cite_html(citations, [ref], data, t)
+
+    return MARKER.sub(replace, html), problems

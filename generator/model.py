@@ -1,0 +1,303 @@
+"""content/data/*.yaml -> one validated Dataset, or a ContentError listing every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from shapely.geometry import Point, shape
+
+from .errors import ContentError, problem
+from .loader import read_yaml
+from .schema import SCHEMAS
+
+DATA_DIR = "data"
+OUTLINE = "data/geo/kazakhstan.geojson"
+
+
+@dataclass
+class Dataset:
+    """Everything the templates know about craft cities, checked and cross-linked."""
+
+    sources: list[dict]
+    cities: list[dict]
+    claims: list[dict]
+    disputes: list[dict]
+    events: list[dict]
+    outline: dict
+    source_by_id: dict[str, dict] = field(init=False)
+    city_by_id: dict[str, dict] = field(init=False)
+    figure_by_id: dict[str, dict] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.source_by_id = {s["id"]: s for s in self.sources}
+        self.city_by_id = {c["id"]: c for c in self.cities}
+        self.figure_by_id = {f["id"]: {**f, "city": c["id"]} for c in self.cities for f in c["figures"]}
+
+    def claims_for(self, city_id: str) -> list[dict]:
+        return [c for c in self.claims if city_id in c["cities"]]
+
+    def disputes_for(self, city_id: str | None = None) -> list[dict]:
+        """Disputes with their claims; only those touching `city_id` if given."""
+        out = []
+        for d in self.disputes:
+            claims = [c for c in self.claims if c.get("dispute") == d["id"]]
+            if city_id is None or any(city_id in c["cities"] for c in claims):
+                out.append({**d, "claims": claims})
+        return out
+
+    def events_for(self, city_id: str) -> list[dict]:
+        return [e for e in self.events if city_id in e["cities"]]
+
+
+def load_dataset(content_path: str | Path) -> Dataset:
+    """Read, schema-check and cross-check the data files under content/data/."""
+    root = Path(content_path)
+    raw: dict[str, Any] = {}
+    problems: list[str] = []
+    for name, schema in SCHEMAS.items():
+        display = f"content/{DATA_DIR}/{name}"
+        try:
+            raw[name] = read_yaml(root / DATA_DIR / name, display)
+        except ContentError as exc:
+            problems += exc.problems
+            continue
+        problems += _schema_problems(display, raw[name], schema)
+    if problems:
+        raise ContentError(problems)
+
+    outline = json.loads((root / OUTLINE).read_text(encoding="utf-8"))
+    data = Dataset(
+        sources=raw["sources.yaml"]["sources"],
+        cities=raw["cities.yaml"]["cities"],
+        claims=raw["claims.yaml"]["claims"],
+        disputes=raw["claims.yaml"]["disputes"],
+        events=raw["timeline.yaml"]["events"],
+        outline=outline,
+    )
+    problems = _cross_problems(data)
+    if problems:
+        raise ContentError(problems)
+    return data
+
+
+# -- schema errors, in words an editor can act on ---------------------------
+
+_PATTERNS = {
+    r"^\d{4}(-\d{2}(-\d{2})?)?$": 'a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD"',
+    r"^\d{4}-H[12]$": 'a half-year written "YYYY-H1" or "YYYY-H2"',
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "an id of lower-case Latin letters, digits and hyphens",
+    r"\S": "some text (it is empty)",
+    "^https?://": "a web address starting with http:// or https://",
+}
+
+
+def _entry_and_field(instance: Any, path: list) -> tuple[str | None, str | None]:
+    """['cities', 2, 'coordinates', 'lat'] -> ("cities[2] (id 'almaty')", "coordinates.lat")."""
+    if len(path) >= 2 and isinstance(path[1], int):
+        item = instance[path[0]][path[1]]
+        entry = f"{path[0]}[{path[1]}]"
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            entry += f" (id '{item['id']}')"
+        rest = path[2:]
+    else:
+        entry, rest = None, path
+    dotted = ""
+    for part in rest:
+        dotted += f"[{part}]" if isinstance(part, int) else (f".{part}" if dotted else str(part))
+    return entry, dotted or None
+
+
+def _expected(error: Any) -> str:
+    v, schema = error.validator, error.schema
+    if v == "required":
+        return "is missing (required)"
+    if v == "additionalProperties":
+        extra = sorted(set(error.instance) - set(schema.get("properties", {})))
+        return (
+            f"unknown field(s) {', '.join(map(repr, extra))}; expected only {', '.join(schema['properties'])}"
+        )
+    if v == "type":
+        return f"expected {schema['type']}, got {json.dumps(error.instance, ensure_ascii=False)}"
+    if v == "pattern":
+        what = _PATTERNS.get(schema["pattern"], f"text matching {schema['pattern']}")
+        return f"expected {what}, got {json.dumps(error.instance, ensure_ascii=False)}"
+    if v == "enum":
+        return f"expected one of {', '.join(map(repr, schema['enum']))}, got {error.instance!r}"
+    if v == "oneOf":
+        options = []
+        for sub in schema["oneOf"]:
+            if sub.get("type") == "null":
+                options.append("null (unknown)")
+            elif "pattern" in sub:
+                options.append(_PATTERNS.get(sub["pattern"], sub["pattern"]))
+            elif sub.get("type") == "object":
+                options.append("texts for " + " and ".join(sub["required"]))
+            else:
+                options.append(str(sub.get("type")))
+        got = json.dumps(error.instance, ensure_ascii=False)
+        return f"expected {' or '.join(options)}, got {got}"
+    if v in ("minimum", "maximum"):
+        return f"expected a number {'at least' if v == 'minimum' else 'at most'} {error.validator_value}, got {error.instance}"
+    if v == "minItems":
+        return f"expected at least {error.validator_value} item(s), got none"
+    return error.message
+
+
+def _schema_problems(display: str, instance: Any, schema: dict) -> list[str]:
+    errors = sorted(
+        Draft202012Validator(schema).iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))
+    )
+    out = []
+    for error in errors:
+        path = list(error.absolute_path)
+        if error.validator == "required":
+            path.append(error.message.split("'")[1])
+        entry, fld = _entry_and_field(instance, path) if isinstance(instance, dict) else (None, None)
+        out.append(problem(display, entry, fld, _expected(error)))
+    return out
+
+
+# -- checks across entries and files ----------------------------------------
+
+
+def _check_date(value: str | None) -> bool:
+    if value is None:
+        return True
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _cross_problems(data: Dataset) -> list[str]:
+    out: list[str] = []
+    files = {
+        "sources": "content/data/sources.yaml",
+        "cities": "content/data/cities.yaml",
+        "claims": "content/data/claims.yaml",
+        "disputes": "content/data/claims.yaml",
+        "events": "content/data/timeline.yaml",
+    }
+
+    def entry(kind: str, i: int, item: dict) -> str:
+        return f"{kind}[{i}] (id '{item['id']}')"
+
+    for kind in ("sources", "cities", "claims", "disputes", "events"):
+        counts = Counter(item["id"] for item in getattr(data, kind))
+        for i, item in enumerate(getattr(data, kind)):
+            if counts[item["id"]] > 1:
+                out.append(
+                    problem(
+                        files[kind],
+                        entry(kind, i, item),
+                        "id",
+                        f"duplicate id '{item['id']}': ids must be unique",
+                    )
+                )
+    figure_ids = Counter(f["id"] for c in data.cities for f in c["figures"])
+
+    def refs(kind: str, i: int, item: dict, fld: str, ids: list[str], known: dict, what: str) -> None:
+        for ref in ids:
+            if ref not in known:
+                out.append(
+                    problem(
+                        files[kind],
+                        entry(kind, i, item),
+                        fld,
+                        f"unknown {what} id '{ref}'; known: {', '.join(sorted(known))}",
+                    )
+                )
+
+    outline = shape(data.outline["features"][0]["geometry"])
+    for i, city in enumerate(data.cities):
+        point = Point(city["coordinates"]["lon"], city["coordinates"]["lat"])
+        if not outline.contains(point):
+            out.append(
+                problem(
+                    files["cities"],
+                    entry("cities", i, city),
+                    "coordinates",
+                    f"lat {point.y}, lon {point.x} lies outside Kazakhstan",
+                )
+            )
+        for j, status in enumerate(city["statuses"]):
+            refs("cities", i, city, f"statuses[{j}].sources", status["sources"], data.source_by_id, "source")
+            if not _check_date(status["date"]):
+                out.append(
+                    problem(
+                        files["cities"],
+                        entry("cities", i, city),
+                        f"statuses[{j}].date",
+                        f"'{status['date']}' is not a real date",
+                    )
+                )
+        for j, craft in enumerate(city["crafts"]):
+            refs("cities", i, city, f"crafts[{j}].sources", craft["sources"], data.source_by_id, "source")
+        for j, fig in enumerate(city["figures"]):
+            refs("cities", i, city, f"figures[{j}].sources", fig["sources"], data.source_by_id, "source")
+            if figure_ids[fig["id"]] > 1:
+                out.append(
+                    problem(
+                        files["cities"],
+                        entry("cities", i, city),
+                        f"figures[{j}].id",
+                        f"duplicate figure id '{fig['id']}'",
+                    )
+                )
+            if fig["period"] and "H" not in fig["period"] and not _check_date(fig["period"]):
+                out.append(
+                    problem(
+                        files["cities"],
+                        entry("cities", i, city),
+                        f"figures[{j}].period",
+                        f"'{fig['period']}' is not a real date",
+                    )
+                )
+    for i, src in enumerate(data.sources):
+        if not _check_date(src["published"]):
+            out.append(
+                problem(
+                    files["sources"],
+                    entry("sources", i, src),
+                    "published",
+                    f"'{src['published']}' is not a real date",
+                )
+            )
+    dispute_ids = {d["id"]: d for d in data.disputes}
+    for i, claim in enumerate(data.claims):
+        refs("claims", i, claim, "sources", claim["sources"], data.source_by_id, "source")
+        refs("claims", i, claim, "cities", claim["cities"], data.city_by_id, "city")
+        if "dispute" in claim:
+            refs("claims", i, claim, "dispute", [claim["dispute"]], dispute_ids, "dispute")
+    for i, dispute in enumerate(data.disputes):
+        sides = [c for c in data.claims if c.get("dispute") == dispute["id"]]
+        if len({s for c in sides for s in c["sources"]}) < 2:
+            out.append(
+                problem(
+                    files["disputes"],
+                    entry("disputes", i, dispute),
+                    "id",
+                    "a dispute needs at least two claims from different sources",
+                )
+            )
+    for i, event in enumerate(data.events):
+        refs("events", i, event, "sources", event["sources"], data.source_by_id, "source")
+        refs("events", i, event, "cities", event["cities"], data.city_by_id, "city")
+        if not _check_date(event["date"]):
+            out.append(
+                problem(
+                    files["events"],
+                    entry("events", i, event),
+                    "date",
+                    f"'{event['date']}' is not a real date",
+                )
+            )
+    return out

@@ -1,0 +1,38 @@
+"""Per-page metadata shared by every template: language, URL, alternates, title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+
+@dataclass
+class PageMeta:
+    """What <head> and the language switcher need to know about one page."""
+
+    lang: str
+    url: str  # relative to the site root, e.g. "kk/almaty/"
+    title: str
+    description: str
+    alternates: dict[str, str]  # lang -> url of the same page in that language
+    kind: str = "website"  # Open Graph type
+
+
+def alternate_urls(obj, langs: list[str]) -> dict[str, str]:
+    """lang -> url for a Pelican article or page and its translations."""
+    found = {obj.lang: obj.url, **{t.lang: t.url for t in obj.translations}}
+    return {lang: found[lang] for lang in langs if lang in found}
+
+
+@pass_context
+def page_meta(ctx: Context) -> PageMeta:
+    """The PageMeta of the page being rendered (passed, or on its article/page)."""
+    if ctx.get("meta"):
+        return ctx["meta"]
+    for key in ("article", "page"):
+        obj = ctx.get(key)
+        if obj is not None and hasattr(obj, "meta"):
+            return obj.meta
+    raise LookupError(f"no page metadata for {ctx.get('output_file')}")

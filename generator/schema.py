@@ -1,0 +1,128 @@
+"""JSON Schemas for the files in content/data/, one per file.
+
+Structure and types live here; checks that need more than one entry (ids that
+must exist, duplicates, a point inside Kazakhstan) live in model.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ["kk", "ru"]
+ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+# "2025", "2025-10" or "2025-10-05": as precise as the source is.
+DATE = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+OPTIONAL_DATE = {"oneOf": [DATE, {"type": "null"}]}
+# A period is a date or a half-year such as "2025-H1".
+PERIOD = {"oneOf": [DATE, {"type": "string", "pattern": r"^\d{4}-H[12]$"}, {"type": "null"}]}
+BILINGUAL = {
+    "type": "object",
+    "properties": {lang: TEXT for lang in LANGS},
+    "required": LANGS,
+    "additionalProperties": False,
+}
+SOURCE_IDS = {"type": "array", "items": ID, "minItems": 1}
+CITY_IDS = {"type": "array", "items": ID}
+
+
+def _obj(required: list[str], optional: dict[str, Any] | None = None, **props: Any) -> dict:
+    return {
+        "type": "object",
+        "properties": {**props, **(optional or {})},
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _file(key: str, item: dict) -> dict:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **_obj([key], **{key: {"type": "array", "items": item}}),
+    }
+
+
+FIGURE = _obj(
+    ["id", "value", "unit", "counts", "period", "sources"],
+    {"qualifier": {"enum": ["more_than", "about"]}},
+    id=ID,
+    value={"type": "number"},
+    unit=BILINGUAL,
+    counts=BILINGUAL,
+    period=PERIOD,
+    sources=SOURCE_IDS,
+)
+
+STATUS = _obj(
+    ["name_in_source", "name", "awarded_by", "date", "sources"],
+    name_in_source=TEXT,
+    name=BILINGUAL,
+    awarded_by=BILINGUAL,
+    date=OPTIONAL_DATE,
+    sources=SOURCE_IDS,
+)
+
+CRAFT = _obj(["kk", "ru", "sources"], kk=TEXT, ru=TEXT, sources=SOURCE_IDS)
+
+CITY = _obj(
+    ["id", "name", "coordinates", "region", "statuses", "crafts", "figures"],
+    {"crafts_note": BILINGUAL},
+    id=ID,
+    name=BILINGUAL,
+    coordinates=_obj(
+        ["lat", "lon"],
+        lat={"type": "number", "minimum": -90, "maximum": 90},
+        lon={"type": "number", "minimum": -180, "maximum": 180},
+    ),
+    region=BILINGUAL,
+    statuses={"type": "array", "items": STATUS, "minItems": 1},
+    crafts={"type": "array", "items": CRAFT},
+    figures={"type": "array", "items": FIGURE},
+)
+
+SOURCE = _obj(
+    ["id", "file", "language", "outlet", "author", "published", "url", "headline", "covers"],
+    id=ID,
+    file=TEXT,
+    language={"enum": LANGS},
+    outlet={"oneOf": [BILINGUAL, {"type": "null"}]},
+    author={"oneOf": [TEXT, {"type": "null"}]},
+    published=OPTIONAL_DATE,
+    url={"oneOf": [{"type": "string", "pattern": "^https?://"}, {"type": "null"}]},
+    headline={"oneOf": [TEXT, {"type": "null"}]},
+    covers=BILINGUAL,
+)
+
+DISPUTE = _obj(["id", "question"], id=ID, question=BILINGUAL)
+
+CLAIM = _obj(
+    ["id", "cities", "statement", "sources"],
+    {"dispute": ID},
+    id=ID,
+    cities=CITY_IDS,
+    statement=BILINGUAL,
+    sources=SOURCE_IDS,
+)
+
+EVENT = _obj(
+    ["id", "date", "cities", "title", "sources"],
+    id=ID,
+    date=OPTIONAL_DATE,
+    cities=CITY_IDS,
+    title=BILINGUAL,
+    sources=SOURCE_IDS,
+)
+
+SCHEMAS: dict[str, dict] = {
+    "sources.yaml": _file("sources", SOURCE),
+    "cities.yaml": _file("cities", CITY),
+    "claims.yaml": {
+        **_file("claims", CLAIM),
+        "properties": {
+            "claims": {"type": "array", "items": CLAIM},
+            "disputes": {"type": "array", "items": DISPUTE},
+        },
+        "required": ["claims", "disputes"],
+    },
+    "timeline.yaml": _file("events", EVENT),
+}

@@ -1,0 +1,93 @@
+"""The Pelican generator for everything that is not a Markdown story or page:
+the root language chooser, home pages and story indexes per language."""
+
+from __future__ import annotations
+
+import os
+
+from pelican.generators import Generator
+
+from . import i18n
+from .downloads import DOWNLOADS, write_downloads
+from .model import load_dataset
+from .pages import PageMeta
+
+
+def catalog_dir(settings: dict) -> str:
+    return os.path.join(settings["THEME"], "translations")
+
+
+class CraftCitiesGenerator(Generator):
+    """Loads and validates content/data once, then writes the site's own pages."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Loaded here, before any generator reads content, so a data error
+        # stops the build before anything is written.
+        self.context["craft"] = load_dataset(self.settings["PATH"])
+
+    def generate_context(self) -> None:
+        langs = self.settings["LANGUAGES"]
+        articles = self.context["articles"]
+        stories = {
+            lang: sorted(
+                (a for a in [*articles, *(t for a in articles for t in a.translations)] if a.lang == lang),
+                key=lambda a: a.city["name"][lang],
+            )
+            for lang in langs
+        }
+        self.context["stories_by_lang"] = stories
+        self.context["downloads"] = DOWNLOADS
+
+    def _t(self, lang: str) -> i18n.Translator:
+        return i18n.Translator(catalog_dir(self.settings), lang)
+
+    def _write(self, writer, save_as: str, template: str, meta: PageMeta | None, **kwargs) -> None:
+        writer.write_file(
+            save_as,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            meta=meta,
+            lang=meta.lang if meta else None,
+            **kwargs,
+        )
+
+    def generate_output(self, writer) -> None:
+        langs = self.settings["LANGUAGES"]
+        write_downloads(self.context["craft"], self.output_path)
+        self._write(writer, "index.html", "root", None)
+        for lang in langs:
+            t = self._t(lang)
+            home = {code: f"{code}/" for code in langs}
+            self._write(
+                writer,
+                f"{lang}/index.html",
+                "home",
+                PageMeta(
+                    lang,
+                    home[lang],
+                    t.gettext("Craft Cities of Kazakhstan"),
+                    t.gettext(
+                        "Taraz, Turkestan and Almaty: the cities of Kazakhstan recognised by the World Crafts Council, with a map, stories and open data."
+                    ),
+                    home,
+                ),
+                stories=self.context["stories_by_lang"][lang],
+            )
+            index = {code: f"{code}/stories/" for code in langs}
+            self._write(
+                writer,
+                f"{lang}/stories/index.html",
+                "stories",
+                PageMeta(
+                    lang,
+                    index[lang],
+                    t.gettext("Stories"),
+                    t.gettext(
+                        "One story for each craft city, written from the news reports and cited to them."
+                    ),
+                    index,
+                ),
+                stories=self.context["stories_by_lang"][lang],
+            )

@@ -1,0 +1,141 @@
+"""Checks and enrichment of the Markdown stories and pages after Pelican reads them."""
+
+from __future__ import annotations
+
+import os
+
+from .citations import Citations, render_markers
+from .errors import ContentError, problem
+from .i18n import Translator
+from .model import Dataset
+from .pages import PageMeta, alternate_urls
+
+
+def _display(obj, settings) -> str:
+    return os.path.join("content", os.path.relpath(obj.source_path, settings["PATH"]))
+
+
+def all_versions(objects: list, translations: list) -> list:
+    return sorted([*objects, *translations], key=lambda o: (o.lang, o.slug))
+
+
+def check_translations(objects: list, settings: dict, kind: str) -> list[str]:
+    """Every story and page exists in every language, with a known language."""
+    langs = settings["LANGUAGES"]
+    problems = []
+    by_slug: dict[str, dict[str, object]] = {}
+    for obj in objects:
+        if obj.lang not in langs:
+            problems.append(
+                problem(
+                    _display(obj, settings),
+                    None,
+                    "lang",
+                    f"unknown language '{obj.lang}'; expected one of {', '.join(langs)}",
+                )
+            )
+            continue
+        by_slug.setdefault(obj.slug, {})[obj.lang] = obj
+    for slug, versions in sorted(by_slug.items()):
+        for lang in langs:
+            if lang not in versions:
+                have = next(iter(versions.values()))
+                problems.append(
+                    problem(
+                        _display(have, settings),
+                        None,
+                        "translation",
+                        f"this {kind} has no {lang} version: add content/{kind}s/{lang}/{slug}.md",
+                    )
+                )
+    return problems
+
+
+def enrich_stories(articles: list, data: Dataset, settings: dict, catalog_dir: str) -> None:
+    """Tie each story to its city, render its figures and citations, set its PageMeta."""
+    problems = check_translations(articles, settings, "story")
+    slugs = {a.slug for a in articles}
+    for city in data.cities:
+        for lang in settings["LANGUAGES"]:
+            if not any(a.slug == city["id"] and a.lang == lang for a in articles):
+                problems.append(
+                    problem(
+                        "content/data/cities.yaml",
+                        f"city '{city['id']}'",
+                        "id",
+                        f"has no {lang} story: add content/stories/{lang}/{city['id']}.md",
+                    )
+                )
+    for article in articles:
+        where = _display(article, settings)
+        if article.slug not in data.city_by_id:
+            problems.append(
+                problem(
+                    where,
+                    None,
+                    "slug",
+                    f"names unknown city '{article.slug}'; the file name must be a city id from content/data/cities.yaml ({', '.join(sorted(data.city_by_id))})",
+                )
+            )
+            continue
+        if article.slug not in slugs:
+            continue
+        t = Translator(catalog_dir, article.lang)
+        article.city = data.city_by_id[article.slug]
+        article.citations = Citations()
+        # Number sources in the order the page shows them: key figures first,
+        # then the narrative, then the data blocks below it.
+        for fig in article.city["figures"]:
+            _number_all(article.citations, fig["sources"], data)
+        article._content, found = render_markers(
+            article._content, article.lang, data, t, where, article.citations
+        )
+        problems += found
+        city_id = article.slug
+        blocks = [
+            *(c for d in data.disputes_for(city_id) for c in d["claims"]),
+            *article.city["statuses"],
+            *data.events_for(city_id),
+            *article.city["crafts"],
+        ]
+        for block in blocks:
+            _number_all(article.citations, block["sources"], data)
+    if problems:
+        raise ContentError(problems)
+    for article in articles:
+        article.meta = PageMeta(
+            article.lang,
+            article.url,
+            article.title,
+            _plain(article.summary),
+            alternate_urls(article, settings["LANGUAGES"]),
+            kind="article",
+        )
+
+
+def enrich_pages(pages: list, settings: dict) -> None:
+    problems = check_translations(pages, settings, "page")
+    if problems:
+        raise ContentError(problems)
+    templates = settings.get("SLUG_TEMPLATES", {})
+    for page in pages:
+        page.template = templates.get(page.slug, page.template)
+        page.meta = PageMeta(
+            page.lang,
+            page.url,
+            page.title,
+            _plain(getattr(page, "summary", "")),
+            alternate_urls(page, settings["LANGUAGES"]),
+        )
+
+
+def _number_all(citations: Citations, source_ids: list[str], data: Dataset) -> None:
+    for sid in source_ids:
+        citations.number(data.source_by_id[sid])
+
+
+def _plain(html: str) -> str:
+    """A summary's text without markup, for meta descriptions."""
+    from markupsafe import Markup
+
+    return Markup(html or "").striptags()

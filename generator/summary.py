@@ -1,0 +1,41 @@
+"""The one-screen summary printed at the end of every build."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import Counter
+
+
+class BuildSummary(logging.Handler):
+    """Counts warnings and pages per language while Pelican runs."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.started = time.perf_counter()
+        self.warnings = 0
+        self.pages: Counter[str] = Counter()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.warnings += 1
+
+    def page_written(self, path: str, context: dict) -> None:
+        lang = context.get("lang")
+        for key in ("article", "page"):
+            if not lang and context.get(key) is not None:
+                lang = context[key].lang
+        if lang:
+            self.pages[lang] += 1
+
+    def text(self, languages: list[str], output_path: str) -> str:
+        total = sum(len(files) for _root, _dirs, files in os.walk(output_path))
+        per_lang = ", ".join(f"{lang}: {self.pages[lang]}" for lang in languages)
+        seconds = time.perf_counter() - self.started
+        return (
+            "Craft Cities build summary\n"
+            f"  pages per language  {per_lang}\n"
+            f"  other files         {total - sum(self.pages.values())} (assets, data, feeds)\n"
+            f"  warnings            {self.warnings}\n"
+            f"  time                {seconds:.2f} s"
+        )
