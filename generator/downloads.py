@@ -207,6 +207,17 @@ def dataset_json(data: Dataset) -> dict:
     }
 
 
+def _source_entry(source: dict) -> dict:
+    entry = {"title": source["headline"] or f"{source['id']} (no headline)", "language": source["language"]}
+    if source["outlet"]:
+        entry["outlet"] = source["outlet"]["ru"]
+    if source["published"]:
+        entry["published"] = source["published"]
+    if source["url"]:
+        entry["path"] = source["url"]
+    return entry
+
+
 def datapackage(data: Dataset, tables: dict) -> dict:
     return {
         "name": "craft-cities-of-kazakhstan",
@@ -216,16 +227,8 @@ def datapackage(data: Dataset, tables: dict) -> dict:
         "Every row names its sources; empty cells mean the sources do not say.",
         "languages": ["kk", "ru"],
         "licenses": [LICENSE],
-        "sources": [
-            {
-                "title": s["headline"] or f"{s['id']} (no headline)",
-                "outlet": (s["outlet"] or {}).get("ru"),
-                "language": s["language"],
-                "published": s["published"],
-                "path": s["url"],
-            }
-            for s in data.sources
-        ],
+        # Unknown outlets, dates and addresses are left out, never filled in.
+        "sources": [_source_entry(s) for s in data.sources],
         "resources": [
             {
                 "name": name,

@@ -1,0 +1,186 @@
+"""Issue 2: two symmetric languages — lang, switcher, hreflang, catalogs, Babel formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from babel.dates import format_date
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from conftest import ROOT, html_pages
+from lxml import html as lhtml
+
+LANGS = ["kk", "ru"]
+CATALOGS = ROOT / "theme" / "translations"
+
+
+def parse(path: Path):
+    return lhtml.fromstring(path.read_bytes())
+
+
+def resolve(page: Path, href: str, site: Path) -> Path:
+    """The file a relative link on `page` points to, as a static server would serve it."""
+    href = href.split("#")[0]
+    target = (page.parent / href).resolve() if href else page
+    if target.is_dir():
+        target = target / "index.html"
+    assert site.resolve() in target.parents or target == site.resolve(), f"{href} on {page} leaves the site"
+    return target
+
+
+def language_pages(site: Path) -> list[Path]:
+    return [p for p in html_pages(site) if p.relative_to(site).parts[0] in LANGS]
+
+
+def test_both_languages_have_the_same_pages(site):
+    for expected in ["index.html", "stories/index.html", "about/index.html", "methodology/index.html"]:
+        for lang in LANGS:
+            assert (site / lang / expected).is_file(), f"{lang}/{expected} missing"
+    kk = {p.relative_to(site / "kk") for p in (site / "kk").rglob("*.html")}
+    ru = {p.relative_to(site / "ru") for p in (site / "ru").rglob("*.html")}
+    assert kk == ru, f"pages only in one language: {sorted(kk ^ ru)}"
+
+
+def test_every_page_declares_its_language(site):
+    pages = language_pages(site)
+    assert len(pages) >= 14
+    for page in pages:
+        lang = page.relative_to(site).parts[0]
+        assert parse(page).get("lang") == lang, page
+
+
+def test_switcher_goes_to_the_same_page_in_the_other_language(site):
+    for page in language_pages(site):
+        lang = page.relative_to(site).parts[0]
+        other = "ru" if lang == "kk" else "kk"
+        links = parse(page).xpath(f'//ul[@class="lang-switch"]//a[@hreflang="{other}"]')
+        assert len(links) == 1, f"{page}: no switcher link to {other}"
+        target = resolve(page, links[0].get("href"), site)
+        assert target.is_file(), f"{page}: switcher target {target} missing"
+        assert target.relative_to(site / other) == page.relative_to(site / lang)
+
+
+def test_hreflang_alternates_are_complete_and_reciprocal(site):
+    for page in language_pages(site):
+        doc = parse(page)
+        alternates = {
+            link.get("hreflang"): link.get("href")
+            for link in doc.xpath('//link[@rel="alternate"][@hreflang]')
+        }
+        assert set(alternates) == {"kk", "ru", "x-default"}, page
+        assert resolve(page, alternates["x-default"], site) == (site / "index.html").resolve()
+        canonical = doc.xpath('//link[@rel="canonical"]/@href')
+        assert len(canonical) == 1 and resolve(page, canonical[0], site) == page.resolve()
+        for lang in LANGS:
+            target = resolve(page, alternates[lang], site)
+            assert target.is_file(), f"{page}: hreflang {lang} → missing {target}"
+            back = {
+                link.get("hreflang"): resolve(target, link.get("href"), site)
+                for link in parse(target).xpath('//link[@rel="alternate"][@hreflang]')
+            }
+            assert back[page.relative_to(site).parts[0]] == page.resolve(), (
+                f"{target} does not link back to {page}"
+            )
+
+
+def test_titles_and_descriptions_are_in_the_page_language(site):
+    for rel in ["index.html", "taraz/index.html", "about/index.html", "stories/index.html"]:
+        heads = {}
+        for lang in LANGS:
+            doc = parse(site / lang / rel)
+            title = doc.findtext(".//title")
+            description = doc.xpath('//meta[@name="description"]/@content')[0]
+            assert title.strip() and description.strip()
+            heads[lang] = (title, description)
+        assert heads["kk"][0] != heads["ru"][0] and heads["kk"][1] != heads["ru"][1], rel
+    assert "Қазақстанның қолөнер қалалары" in parse(site / "kk/index.html").findtext(".//title")
+    assert "Города ремёсел Казахстана" in parse(site / "ru/index.html").findtext(".//title")
+
+
+def test_root_offers_both_languages_without_javascript(site):
+    doc = parse(site / "index.html")
+    targets = {
+        a.get("hreflang"): resolve(site / "index.html", a.get("href"), site) for a in doc.xpath("//main//a")
+    }
+    assert targets == {"kk": (site / "kk/index.html").resolve(), "ru": (site / "ru/index.html").resolve()}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("locale", "expected"), [("ru-RU", "ru"), ("ru", "ru"), ("kk-KZ", "kk"), ("en-US", "kk")]
+)
+def test_root_sends_readers_to_their_language(served_site, visit, locale, expected):
+    seen = visit(served_site.url(), locale=locale)
+    seen.page.wait_for_url(f"**/REPO/{expected}/")
+    assert seen.page.evaluate("document.documentElement.lang") == expected
+    assert not seen.page_errors
+
+
+def test_dates_are_formatted_by_babel_in_the_page_language(site):
+    for lang in LANGS:
+        time = parse(site / lang / "almaty/index.html").xpath('//p[@class="byline"]/time')[0]
+        day = dt.date.fromisoformat(time.get("datetime"))
+        assert time.text_content().strip() == format_date(day, "long", locale=lang)
+    kk_status = parse(site / "kk/almaty/index.html").xpath('//ul[@class="statuses"]')[0].text_content()
+    ru_status = parse(site / "ru/almaty/index.html").xpath('//ul[@class="statuses"]')[0].text_content()
+    assert "2025\u202fж. 5 қазан" in kk_status
+    assert "5 октября 2025\u202fг." in ru_status
+
+
+def _catalog(lang: str):
+    with (CATALOGS / lang / "LC_MESSAGES" / "messages.po").open("rb") as fp:
+        return read_po(fp, locale=lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_catalog_is_complete_and_not_fuzzy(lang):
+    catalog = _catalog(lang)
+    assert not catalog.fuzzy, f"{lang} catalog header is marked fuzzy"
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy:
+            problems.append(f"fuzzy: {message.id!r}")
+        if not all(s and s.strip() for s in strings):
+            problems.append(f"untranslated: {message.id!r}")
+        problems += [f"{message.id!r}: {error}" for error in message.check(catalog)]
+    assert not problems, f"{lang}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_interface_string_in_code_is_in_the_catalog(lang):
+    """Extract from templates and Python as `make extract-catalogs` does; nothing may be missing."""
+    method_map = [
+        ("generator/**.py", "python"),
+        ("theme/templates/**.html", "jinja2"),
+        ("theme/templates/**.svg", "jinja2"),
+    ]
+    options = {
+        "theme/templates/**": {
+            "extensions": "jinja2.ext.i18n",
+            "trim_blocks": "True",
+            "lstrip_blocks": "True",
+        }
+    }
+    extracted = {
+        (msg if isinstance(msg, str) else msg[0])
+        for _file, _line, msg, _comments, _context in extract_from_dir(str(ROOT), method_map, options)
+    }
+    assert len(extracted) > 20
+    known = {m.id if isinstance(m.id, str) else m.id[0] for m in _catalog(lang) if m.id}
+    assert not extracted - known, (
+        f"run `make update-catalogs`; missing in {lang}: {sorted(extracted - known)}"
+    )
+
+
+def test_a_catalog_entry_missing_its_translation_is_caught(tmp_path):
+    """Test of the test: an untranslated entry is reported."""
+    po = b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\nmsgid "Stories"\nmsgstr ""\n'
+    catalog = read_po(io.BytesIO(po), locale="kk")
+    untranslated = [m.id for m in catalog if m.id and not m.string]
+    assert untranslated == ["Stories"]
