@@ -33,7 +33,8 @@ def _stories_read(generator) -> None:
 
 
 def _pages_read(generator) -> None:
-    enrich_pages(all_versions(generator.pages, generator.translations), generator.settings)
+    pages = all_versions(generator.pages, generator.translations)
+    enrich_pages(pages, generator.context["craft"], generator.settings, catalog_dir(generator.settings))
 
 
 _summary: BuildSummary | None = None

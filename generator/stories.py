@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from markupsafe import Markup
+
 from .citations import Citations, render_markers
 from .errors import ContentError, problem
 from .i18n import Translator
@@ -113,8 +115,16 @@ def enrich_stories(articles: list, data: Dataset, settings: dict, catalog_dir: s
         )
 
 
-def enrich_pages(pages: list, settings: dict) -> None:
+def enrich_pages(pages: list, data: Dataset, settings: dict, catalog_dir: str) -> None:
+    """Pages (about, methodology) may cite sources and quote figures like stories."""
     problems = check_translations(pages, settings, "page")
+    for page in pages:
+        page.citations = Citations()
+        t = Translator(catalog_dir, page.lang)
+        page._content, found = render_markers(
+            page._content, page.lang, data, t, _display(page, settings), page.citations
+        )
+        problems += found
     if problems:
         raise ContentError(problems)
     templates = settings.get("SLUG_TEMPLATES", {})
@@ -136,6 +146,4 @@ def _number_all(citations: Citations, source_ids: list[str], data: Dataset) -> N
 
 def _plain(html: str) -> str:
     """A summary's text without markup, for meta descriptions."""
-    from markupsafe import Markup
-
     return Markup(html or "").striptags()
