@@ -34,7 +34,7 @@ help:
 	@echo '  make devserver         regenerate and serve together'
 	@echo '  make publish           build for the web with publishconf.py (SITEURL=...)'
 	@echo '  make github            publish, then push output/ to the $(GITHUB_PAGES_BRANCH) branch'
-	@echo '  make bench             build-time, scale and page-weight benchmarks'
+	@echo '  make bench [PROFILE=1] build-time, scale and page-weight benchmarks'
 	@echo '  make extract-catalogs  collect interface strings into theme/translations/messages.pot'
 	@echo '  make update-catalogs   extract, then merge new strings into the kk and ru catalogs'
 	@echo '  make compile-catalogs  compile the catalogs (html and test do this)'
@@ -96,10 +96,11 @@ test: $(INSTALLED) $(NODE_INSTALLED) $(MO)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check generator tests pelicanconf.py publishconf.py
+	$(BIN)/ruff check generator tests bench pelicanconf.py publishconf.py
 
+# PROFILE=1 also writes a pyinstrument profile of the largest build to bench-results/.
 bench: $(INSTALLED) $(MO)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(if $(PROFILE),--profile) $(BENCHOPTS)
 
 .PHONY: help venv html publish github clean regenerate serve devserver test lint bench \
 	compile-catalogs extract-catalogs update-catalogs

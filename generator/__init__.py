@@ -11,10 +11,10 @@ import logging
 
 from pelican import signals
 
-from . import i18n
+from . import charts, i18n, maps, seo
 from .citations import figure_filter
 from .errors import ContentError
-from .pages import page_meta
+from .pages import end_sentence, page_meta
 from .site import CraftCitiesGenerator, catalog_dir
 from .stories import all_versions, enrich_pages, enrich_stories
 from .summary import BuildSummary
@@ -23,7 +23,10 @@ from .summary import BuildSummary
 def _init_env(generator) -> None:
     i18n.install(generator.env, catalog_dir(generator.settings))
     generator.env.globals["page_meta"] = page_meta
+    generator.env.filters["end_sentence"] = end_sentence
     generator.env.filters["figure"] = figure_filter(catalog_dir(generator.settings))
+    maps.install(generator.env, catalog_dir(generator.settings))
+    charts.install(generator.env, catalog_dir(generator.settings))
 
 
 def _stories_read(generator) -> None:
@@ -79,3 +82,4 @@ def register() -> None:
     signals.get_generators.connect(_generators)
     signals.article_generator_finalized.connect(_stories_read)
     signals.page_generator_finalized.connect(_pages_read)
+    seo.register()

@@ -107,6 +107,7 @@ def _tables(data: Dataset) -> dict[str, tuple[list[tuple[str, str, str]], list[l
                     "string",
                     "Period: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-H1/H2; empty if not reported",
                 ),
+                ("part_of", "string", "Id of the figure this one is a part of, e.g. foreign visitors of all"),
                 ("sources", "string", "Source ids, separated by ;"),
             ],
             [
@@ -118,6 +119,7 @@ def _tables(data: Dataset) -> dict[str, tuple[list[tuple[str, str, str]], list[l
                     *bil(f, "unit"),
                     *bil(f, "counts"),
                     f["period"] or "",
+                    f.get("part_of", ""),
                     _join(f["sources"]),
                 ]
                 for c in data.cities

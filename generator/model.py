@@ -12,6 +12,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from shapely.geometry import Point, shape
 
+from .chart_parts import part_problems
 from .errors import ContentError, problem
 from .loader import read_yaml
 from .schema import SCHEMAS
@@ -271,6 +272,7 @@ def _cross_problems(data: Dataset) -> list[str]:
                     f"'{src['published']}' is not a real date",
                 )
             )
+    out += part_problems(data.cities, files["cities"])
     dispute_ids = {d["id"]: d for d in data.disputes}
     for i, claim in enumerate(data.claims):
         refs("claims", i, claim, "sources", claim["sources"], data.source_by_id, "source")

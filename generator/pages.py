@@ -36,3 +36,8 @@ def page_meta(ctx: Context) -> PageMeta:
         if obj is not None and hasattr(obj, "meta"):
             return obj.meta
     raise LookupError(f"no page metadata for {ctx.get('output_file')}")
+
+
+def end_sentence(text: str) -> str:
+    """Close a sentence with a full stop unless it has one ("5 октября 2025 г.")."""
+    return text if text.rstrip().endswith((".", "!", "?")) else f"{text}."

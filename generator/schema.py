@@ -44,7 +44,13 @@ def _file(key: str, item: dict) -> dict:
 
 FIGURE = _obj(
     ["id", "value", "unit", "counts", "period", "sources"],
-    {"qualifier": {"enum": ["more_than", "about"]}},
+    {
+        "qualifier": {"enum": ["more_than", "about"]},
+        # Charts (chart_parts.py): this figure is part of another of the city's
+        # figures; the whole may name what is left, which charts show as computed.
+        "part_of": ID,
+        "remainder": BILINGUAL,
+    },
     id=ID,
     value={"type": "number"},
     unit=BILINGUAL,

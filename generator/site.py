@@ -9,6 +9,7 @@ from pelican.generators import Generator
 
 from . import i18n
 from .downloads import DOWNLOADS, write_downloads
+from .map_assets import copy_map_assets, needs_cluster
 from .model import load_dataset
 from .pages import PageMeta
 
@@ -56,6 +57,7 @@ class CraftCitiesGenerator(Generator):
     def generate_output(self, writer) -> None:
         langs = self.settings["LANGUAGES"]
         write_downloads(self.context["craft"], self.output_path)
+        copy_map_assets(self.output_path, needs_cluster(len(self.context["craft"].cities)))
         self._write(writer, "index.html", "root", None)
         for lang in langs:
             t = self._t(lang)

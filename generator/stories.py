@@ -57,9 +57,10 @@ def enrich_stories(articles: list, data: Dataset, settings: dict, catalog_dir: s
     """Tie each story to its city, render its figures and citations, set its PageMeta."""
     problems = check_translations(articles, settings, "story")
     slugs = {a.slug for a in articles}
+    written = {(a.slug, a.lang) for a in articles}  # a set: cities x stories grows quadratically
     for city in data.cities:
         for lang in settings["LANGUAGES"]:
-            if not any(a.slug == city["id"] and a.lang == lang for a in articles):
+            if (city["id"], lang) not in written:
                 problems.append(
                     problem(
                         "content/data/cities.yaml",

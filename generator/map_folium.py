@@ -1,0 +1,268 @@
+"""The interactive home map, built by folium at build time.
+
+folium writes a whole HTML document that loads jQuery, Bootstrap and Font
+Awesome from CDNs and builds popups with jQuery. We keep folium as the map
+builder but take only its map <div> and its script, and:
+
+- point `default_js` / `default_css` of *this* map (and cluster layer) at
+  Leaflet copied from XStatic packages (never the class-level lists);
+- draw the cities with our own folium element (CityMarkers, after folium's
+  FastMarkerCluster): one data array whose texts are HTML-escaped first and
+  then written as safe JS literals (no jQuery, no template strings, and no
+  `{{` left for branca's second Jinja pass), so nothing from the data reaches
+  the page, or the build, unescaped;
+- give every element a counter id with a per-map prefix while this one map is
+  built and rendered, so builds are byte-identical.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import folium
+from branca.element import Element, MacroElement
+from folium.plugins import MarkerCluster
+from folium.template import Template
+from folium.utilities import JsCode
+from markupsafe import Markup
+
+from .map_assets import MapAssets
+
+
+@dataclass(frozen=True)
+class Pin:
+    """One city on the live map. `popup` and `label` are HTML, already escaped."""
+
+    lat: float
+    lon: float
+    name: str  # plain text: Leaflet sets it as the marker's title and alt
+    popup: Markup
+    label: Markup | None = None
+    side: str | None = None  # Leaflet tooltip direction for the permanent label
+
+
+@dataclass(frozen=True)
+class LiveMap:
+    html: Markup  # the map's <div>
+    script: Markup  # what builds it, for an inline <script>
+    js: list[str]  # script URLs, in order
+    css: list[str]  # stylesheet URLs
+
+
+def js_literal(value: object) -> str:
+    """A JS literal for strings, numbers, lists and dicts, safe inside an HTML <script>
+    and inside a branca template.
+
+    JSON with `<`, `>`, `&`, `'` escaped (no `</script>`, no `<!--`), U+2028/9
+    escaped, and `{`/`}` escaped inside strings: branca compiles every rendered
+    script as a Jinja template once more, so a city called `{{ 7*7 }}` would
+    otherwise be evaluated at build time.
+    """
+    if isinstance(value, str):
+        text = json.dumps(value, ensure_ascii=False)
+        for char, code in _JS_ESCAPES.items():
+            text = text.replace(char, code)
+        return text
+    if isinstance(value, bool) or value is None or isinstance(value, int | float):
+        return json.dumps(value)
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(js_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{js_literal(str(k))}:{js_literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"no JS literal for {type(value).__name__}")
+
+
+_JS_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "'": "\\u0027",
+    "{": "\\u007b",
+    "}": "\\u007d",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+class CityMarkers(MacroElement):
+    """Every city as a Leaflet marker, added to its parent (the map or a cluster layer).
+
+    Like folium's FastMarkerCluster, the cities travel as one data array and a
+    short loop builds the markers: folium's Marker + Popup would render (and
+    compile as a Jinja template) three elements per city, about 6 s and 1 MB of
+    script for 1,000 cities, and its Popup needs jQuery. Each row is
+    [lat, lon, name, popup HTML, label HTML or 0, label side or 0]; names go into
+    `title`/`alt` as text, popups and labels are HTML escaped at build time.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (layer, rows) {
+        // Leaflet anchors marker labels at the top right of the pin (tooltipAnchor [16, -28]);
+        // these offsets put each label beside the pin's head on its side, as in the SVG.
+        var offsets = {right: [0, 0], left: [-30, 0], top: [-16, -14], bottom: [-16, 30]};
+        rows.forEach(function (r) {
+        var marker = L.marker([r[0], r[1]], {title: r[2], alt: r[2]});
+        marker.bindPopup(r[3], {maxWidth: 280});
+        if (r[4]) marker.bindTooltip(r[4], {permanent: true, direction: r[5], offset: offsets[r[5]],
+        className: "map-label", interactive: false});
+        layer.addLayer(marker);
+        });
+        })({{ this._parent.get_name() }}, {{ this.rows }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, pins: Sequence[Pin]) -> None:
+        super().__init__()
+        self._name = "CityMarkers"
+        self.pins = list(pins)
+        self.rows = js_literal(
+            [[p.lat, p.lon, p.name, str(p.popup), str(p.label) if p.label else 0, p.side or 0] for p in pins]
+        )
+
+    def _get_self_bounds(self) -> list[list[float | None]]:
+        lats = [p.lat for p in self.pins]
+        lons = [p.lon for p in self.pins]
+        return [
+            [min(lats, default=None), min(lons, default=None)],
+            [max(lats, default=None), max(lons, default=None)],
+        ]
+
+
+class MapSetup(MacroElement):
+    """Calls craftMap.setup() (theme/static/js/map.js): translated controls, names, focus handling."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        craftMap.setup({{ this._parent.get_name() }}, {{ this.options }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, options: dict) -> None:
+        super().__init__()
+        self._name = "MapSetup"
+        self.options = js_literal(options)
+
+
+@contextmanager
+def _counter_ids(prefix: str) -> Iterator[None]:
+    """Element ids `<prefix>_1`, `<prefix>_2`, ... while one map is built and rendered.
+
+    branca 0.8.2 calls `Element._generate_id()` for every id; the override lasts
+    only for this block and is undone even on error, so maps never share a
+    counter. (Pelican renders pages one at a time, in one thread.)
+    """
+    counter = itertools.count(1)
+    original = Element.__dict__["_generate_id"]
+    Element._generate_id = classmethod(lambda cls: f"{prefix}_{next(counter)}")
+    try:
+        yield
+    finally:
+        Element._generate_id = original
+
+
+def _assets(root: Element, allowed: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Script and stylesheet URLs every element of the map asks for, checked to be our own copies."""
+    js: list[str] = []
+    css: list[str] = []
+
+    def walk(el: Element) -> None:
+        for attr, found in (("default_js", js), ("default_css", css)):
+            for _name, url in getattr(el, attr, []):
+                if not url.startswith(allowed):
+                    raise ValueError(f"map asset {url} is not served from the site itself")
+                if url not in found:
+                    found.append(url)
+        for child in el._children.values():
+            walk(child)
+
+    walk(root)
+    return js, css
+
+
+def _script_safe(js: str) -> str:
+    """Make folium's script safe inside an HTML <script>: no `</` or `<!--` can end or confuse it.
+
+    folium already writes strings as JSON with `<` escaped; this is a second
+    guard that does not change what the JS means (`<\\/` is `</` in a string).
+    """
+    js = js.replace("</", "<\\/").replace("<!--", "<\\!--")
+    # Drop folium's indentation and blank lines: about a third of the bytes.
+    return "\n".join(line.strip() for line in js.splitlines() if line.strip())
+
+
+def build_live_map(
+    prefix: str,
+    outline: dict,
+    pins: Sequence[Pin],
+    bounds: tuple[tuple[float, float], tuple[float, float]],
+    assets: MapAssets,
+    setup: dict,
+    cluster: bool,
+    outline_attribution: str,
+) -> LiveMap:
+    """A fresh folium Map for one page (rendering a Map twice duplicates layers)."""
+    with _counter_ids(prefix):
+        m = folium.Map(
+            location=None,
+            tiles=None,  # no tiles: the outline is the base map, no third-party requests
+            zoom_control=False,  # added by craftMap.setup() with translated titles
+            scroll_wheel_zoom=False,  # the page scrolls, not the map
+            dragging=JsCode("!L.Browser.mobile"),  # one finger scrolls the page on touch screens
+            zoom_snap=0.25,
+            max_bounds=True,
+            min_lat=bounds[0][0] - 8,
+            min_lon=bounds[0][1] - 12,
+            max_lat=bounds[1][0] + 8,
+            max_lon=bounds[1][1] + 12,
+        )
+        # folium's own min_zoom/max_zoom only reach a tile layer, and there is none;
+        # the cluster layer needs the map's maxZoom.
+        m.options.update(min_zoom=3, max_zoom=12)
+        m.default_js = [("leaflet", assets.leaflet_js), ("craftmap", assets.map_js)]
+        m.default_css = [("leaflet", assets.leaflet_css)]
+        folium.GeoJson(
+            outline,
+            style_function=lambda _f: {
+                "color": "#6b5d4a",
+                "weight": 1.5,
+                "fillColor": "#efe6d2",
+                "fillOpacity": 1,
+            },
+            interactive=False,
+            attribution=outline_attribution,
+        ).add_to(m)
+        layer: Element = m
+        if cluster:
+            layer = MarkerCluster(show_coverage_on_hover=False)
+            layer.default_js = [("markercluster", assets.cluster_js)]
+            layer.default_css = [
+                ("markercluster", assets.cluster_css),
+                ("markercluster_default", assets.cluster_default_css),
+            ]
+            layer.add_to(m)
+        CityMarkers(pins).add_to(layer)
+        fit = folium.FitBounds([list(bounds[0]), list(bounds[1])])
+        fit.options["animate"] = False  # start on the country, without a zoom animation from the world view
+        fit.add_to(m)
+        MapSetup(setup).add_to(m)
+
+        fig = m.get_root()
+        fig.render()
+        html = fig.html.render()
+        script = fig.script.render()
+        js, css = _assets(fig, assets.allowed_prefixes())
+    return LiveMap(
+        html=Markup(html.strip()),
+        script=Markup(_script_safe(script)),
+        js=js,
+        css=css,
+    )

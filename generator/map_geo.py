@@ -1,0 +1,170 @@
+"""Geometry shared by the live and the static maps: the compact outline, the
+projection and where each city's label goes.
+
+Both maps use Web Mercator (Leaflet's EPSG:3857), so the static SVG and the
+folium map draw the same shapes and put labels on the same sides.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import box, mapping, shape
+from shapely.geometry.base import BaseGeometry
+
+# Two decimals (about 1 km) are plenty at country scale and keep the page lean.
+OUTLINE_DECIMALS = 2
+
+# Sides tried for a label, in order; the names are Leaflet tooltip directions.
+SIDES = ("right", "left", "top", "bottom")
+
+
+def outline_geometry(outline: dict) -> BaseGeometry:
+    """The country's (multi)polygon from the GeoJSON FeatureCollection in content/data/geo."""
+    return shape(outline["features"][0]["geometry"])
+
+
+def _round_ring(ring: Iterable[Sequence[float]]) -> list[list[float]]:
+    out: list[list[float]] = []
+    for lon, lat, *_ in ring:
+        point = [round(lon, OUTLINE_DECIMALS), round(lat, OUTLINE_DECIMALS)]
+        if not out or out[-1] != point:
+            out.append(point)
+    return out
+
+
+def compact_outline(geometry: BaseGeometry) -> dict:
+    """GeoJSON Feature of the outline: 2-decimal coordinates, no properties.
+
+    Rings that collapse to fewer than four points after rounding are dropped.
+    """
+    geo = mapping(geometry)
+    polygons = geo["coordinates"] if geo["type"] == "MultiPolygon" else [geo["coordinates"]]
+    kept = []
+    for polygon in polygons:
+        rings = [_round_ring(ring) for ring in polygon]
+        if len(rings[0]) >= 4:
+            kept.append([r for r in rings if len(r) >= 4])
+    return {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon", "coordinates": kept}}
+
+
+def mercator(lon: float, lat: float) -> tuple[float, float]:
+    """Web Mercator, scaled so the whole world is 0..1 on both axes (y grows southwards)."""
+    lat = max(min(lat, 85.05), -85.05)
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return lon / 360 + 0.5, 0.5 - y / (2 * math.pi)
+
+
+def project_geometry(geometry: BaseGeometry, frame: Frame) -> BaseGeometry:
+    """The geometry in `frame`'s viewBox units (vectorised mercator() + Frame.project())."""
+
+    def to_frame(coords: np.ndarray) -> np.ndarray:
+        lat = np.radians(np.clip(coords[:, 1], -85.05, 85.05))
+        x = coords[:, 0] / 360 + 0.5
+        y = 0.5 - np.log(np.tan(np.pi / 4 + lat / 2)) / (2 * np.pi)
+        return np.column_stack(((x - frame.x0) * frame.scale, (y - frame.y0) * frame.scale))
+
+    return shapely.transform(geometry, to_frame)
+
+
+def inverse_mercator(x: float, y: float) -> tuple[float, float]:
+    lon = (x - 0.5) * 360
+    lat = math.degrees(2 * math.atan(math.exp((0.5 - y) * 2 * math.pi)) - math.pi / 2)
+    return lon, lat
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A rectangle of the Mercator plane drawn into a width x height viewBox."""
+
+    x0: float
+    y0: float
+    scale: float  # viewBox units per Mercator unit
+    width: float
+    height: float
+
+    @classmethod
+    def around(cls, bounds: tuple[float, float, float, float], width: float, pad: float) -> Frame:
+        """Fit lon/lat bounds (min lon, min lat, max lon, max lat) into `width`, `pad` units each side."""
+        x0, y1 = mercator(bounds[0], bounds[1])
+        x1, y0 = mercator(bounds[2], bounds[3])
+        scale = (width - 2 * pad) / (x1 - x0)
+        height = (y1 - y0) * scale + 2 * pad
+        return cls(x0 - pad / scale, y0 - pad / scale, scale, width, round(height))
+
+    @classmethod
+    def centred(cls, lon: float, lat: float, span_lon: float, width: float, height: float) -> Frame:
+        """`span_lon` degrees wide, centred on a point."""
+        cx, cy = mercator(lon, lat)
+        scale = width / (span_lon / 360)
+        return cls(cx - width / 2 / scale, cy - height / 2 / scale, scale, width, height)
+
+    def project(self, lon: float, lat: float) -> tuple[float, float]:
+        x, y = mercator(lon, lat)
+        return (x - self.x0) * self.scale, (y - self.y0) * self.scale
+
+    def lonlat_box(self, margin: float = 0.0) -> BaseGeometry:
+        """The frame as a lon/lat polygon (for clipping), grown by `margin` viewBox units."""
+        lon0, lat1 = inverse_mercator(self.x0 - margin / self.scale, self.y0 - margin / self.scale)
+        lon1, lat0 = inverse_mercator(
+            self.x0 + (self.width + margin) / self.scale, self.y0 + (self.height + margin) / self.scale
+        )
+        return box(lon0, lat0, lon1, lat1)
+
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def label_box(x: float, y: float, text: str, size: float, side: str, gap: float) -> Box:
+    """Rough extent of a label: Cyrillic and Latin letters average about 0.6 em."""
+    w, h = 0.6 * size * len(text), size
+    if side == "right":
+        return x + gap, y - h / 2, x + gap + w, y + h / 2
+    if side == "left":
+        return x - gap - w, y - h / 2, x - gap, y + h / 2
+    if side == "top":
+        return x - w / 2, y - gap - h, x + w / 2, y - gap
+    return x - w / 2, y + gap, x + w / 2, y + gap + h
+
+
+def place_labels(
+    points: Sequence[tuple[float, float]],
+    texts: Sequence[str | None],
+    size: float,
+    gap: float,
+    frame: tuple[float, float],
+    blocked: Sequence[Box] = (),
+) -> list[str | None]:
+    """A side for each label, or None where no side is free (the list still names every city)
+    or the text is None (a dot without a label).
+
+    Greedy and deterministic: labels are placed in data order, each on the first
+    side that overlaps no point, no placed label, nothing `blocked` (an inset)
+    and stays inside the frame.
+    """
+    dots: list[Box] = [(x - gap / 2, y - gap / 2, x + gap / 2, y + gap / 2) for x, y in points]
+    placed: list[Box] = list(blocked)
+    sides: list[str | None] = []
+    for i, ((x, y), text) in enumerate(zip(points, texts, strict=True)):
+        chosen = None
+        for side in SIDES if text is not None else ():
+            b = label_box(x, y, text, size, side, gap)
+            if b[0] < 0 or b[1] < 0 or b[2] > frame[0] or b[3] > frame[1]:
+                continue
+            if any(_overlaps(b, o) for o in placed) or any(
+                _overlaps(b, d) for j, d in enumerate(dots) if j != i
+            ):
+                continue
+            chosen = side
+            placed.append(b)
+            break
+        sides.append(chosen)
+    return sides

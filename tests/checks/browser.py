@@ -1,0 +1,83 @@
+"""Opening one page in Chromium for a check, with offsite requests aborted.
+
+The `visit` fixture in conftest.py keeps every page it opens until the test
+ends; a check that walks all pages opens and closes one context per page
+instead, and can load a page with its scripts switched off (the root language
+chooser redirects by script, so a reader without JavaScript is the only one
+who sees it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+
+@dataclass
+class Opened:
+    """A loaded page and what went wrong while it loaded."""
+
+    page: object
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)  # requests to other hosts, aborted
+
+
+# Waits for web fonts and two animation frames, so layout (and any map or
+# chart drawn on load) has settled before a check measures it.
+_SETTLE = """() => document.fonts.ready.then(() => new Promise(
+    done => requestAnimationFrame(() => requestAnimationFrame(done))))"""
+
+
+@contextmanager
+def open_page(
+    browser, url: str, *, scripts: bool = True, width: int = 1280, height: int = 900
+) -> Iterator[Opened]:
+    """Load `url` in a fresh context; with scripts=False the page's own scripts never run.
+
+    Scripts are switched off through the DevTools protocol rather than
+    Playwright's `java_script_enabled=False`, because with the latter the
+    checkers themselves (axe, the keyboard walk) cannot run in the page.
+    """
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        seen = Opened(page)
+
+        def route(r) -> None:
+            if urlsplit(r.request.url).hostname == "127.0.0.1":
+                r.continue_()
+            else:
+                seen.blocked.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
+        page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
+        cdp = None
+        if not scripts:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Emulation.setScriptExecutionDisabled", {"value": True})
+        page.goto(url, wait_until="load")
+        if cdp is not None:
+            # The page's scripts were skipped while it was parsed; the checkers may run now.
+            cdp.send("Emulation.setScriptExecutionDisabled", {"value": False})
+        page.evaluate(_SETTLE)
+        yield seen
+    finally:
+        context.close()
+
+
+@contextmanager
+def open_as_seen(browser, url: str, **options) -> Iterator[Opened]:
+    """Like open_page with scripts, but a page whose script sends the reader on
+    (the root language chooser) is opened again without scripts: the only way
+    anyone sees it."""
+    with open_page(browser, url, **options) as opened:
+        if opened.page.url == url:
+            yield opened
+            return
+    with open_page(browser, url, scripts=False, **options) as opened:
+        yield opened

@@ -1,0 +1,55 @@
+/* Craft Cities of Kazakhstan: what the folium map needs from the page.
+ * folium builds the map (generator/map_folium.py); this file only
+ *  - swaps the static SVG for the live map (craftMap.live),
+ *  - gives Leaflet's controls translated names and the map an accessible name,
+ *  - moves keyboard focus into an opened popup and back to its marker.
+ * All text arrives as JSON strings written by the build; nothing here builds HTML.
+ */
+(function () {
+  "use strict";
+
+  function live(id) {
+    var figure = document.getElementById(id);
+    if (figure) figure.classList.add("is-live");
+  }
+
+  function setup(map, o) {
+    var box = map.getContainer();
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", o.label);
+    L.control.zoom({ zoomInTitle: o.zoomIn, zoomOutTitle: o.zoomOut }).addTo(map);
+    if (map.attributionControl) map.attributionControl.setPrefix(o.prefix);
+
+    // Leaflet handles Escape only while the map box itself has focus, not a
+    // marker or the popup's link: close the popup from anywhere inside the map.
+    box.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && map.closePopup) map.closePopup();
+    });
+
+    var opener = null;
+    map.on("popupopen", function (e) {
+      var el = e.popup.getElement();
+      var close = el.querySelector(".leaflet-popup-close-button");
+      if (close) {
+        close.setAttribute("aria-label", o.close);
+        close.title = o.close;
+      }
+      var source = e.popup._source;
+      opener = source && source.getElement ? source.getElement() : null;
+      // Opened from the keyboard (the marker has focus): go straight to the story link.
+      var link = el.querySelector(".map-popup a[href]");
+      if (link && opener && document.activeElement === opener) link.focus({ preventScroll: true });
+    });
+    map.on("popupclose", function (e) {
+      var el = e.popup.getElement();
+      var active = document.activeElement;
+      // Escape or the close button: give focus back to the marker instead of losing it.
+      if (opener && (!active || active === document.body || (el && el.contains(active)))) {
+        opener.focus({ preventScroll: true });
+      }
+      opener = null;
+    });
+  }
+
+  window.craftMap = { live: live, setup: setup };
+})();
