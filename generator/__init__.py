@@ -16,7 +16,7 @@ from .citations import figure_filter
 from .errors import ContentError
 from .pages import end_sentence, page_meta
 from .site import CraftCitiesGenerator, catalog_dir
-from .stories import all_versions, enrich_pages, enrich_stories
+from .stories import all_versions, check_source_files, enrich_pages, enrich_stories
 from .summary import BuildSummary
 
 
@@ -27,6 +27,16 @@ def _init_env(generator) -> None:
     generator.env.filters["figure"] = figure_filter(catalog_dir(generator.settings))
     maps.install(generator.env, catalog_dir(generator.settings))
     charts.install(generator.env, catalog_dir(generator.settings))
+
+
+def _stories_preread(generator) -> None:
+    for folder in generator.settings["ARTICLE_PATHS"]:
+        check_source_files(generator.settings, folder, "story")
+
+
+def _pages_preread(generator) -> None:
+    for folder in generator.settings["PAGE_PATHS"]:
+        check_source_files(generator.settings, folder, "page")
 
 
 def _stories_read(generator) -> None:
@@ -80,6 +90,8 @@ def register() -> None:
     signals.finalized.connect(_finished)
     signals.generator_init.connect(_init_env)
     signals.get_generators.connect(_generators)
+    signals.article_generator_preread.connect(_stories_preread)
+    signals.page_generator_preread.connect(_pages_preread)
     signals.article_generator_finalized.connect(_stories_read)
     signals.page_generator_finalized.connect(_pages_read)
     seo.register()

@@ -168,3 +168,62 @@ def place_labels(
             break
         sides.append(chosen)
     return sides
+
+
+# Leaflet's default marker: a 25 x 41 px pin standing on its point; labels sit
+# beside its head (see the label offsets in map_folium.CityMarkers).
+_PIN_HEAD = 28
+
+
+def pin_label_box(x: float, y: float, text: str, size: float, side: str) -> Box:
+    """Extent in screen pixels of a Leaflet label (padding included) for a pin at (x, y)."""
+    w, h = 0.6 * size * len(text) + 10, size * 1.5
+    hy = y - _PIN_HEAD
+    if side == "right":
+        return x + 14, hy - h / 2, x + 14 + w, hy + h / 2
+    if side == "left":
+        return x - 14 - w, hy - h / 2, x - 14, hy + h / 2
+    if side == "top":
+        return x - w / 2, y - 48 - h, x + w / 2, y - 48
+    return x - w / 2, y + 2, x + w / 2, y + 2 + h
+
+
+def place_pin_labels(
+    points: Sequence[tuple[float, float]], texts: Sequence[str], size: float
+) -> list[str | None]:
+    """Label sides for the live map's pins, at screen pixels (`points`): greedy like
+    place_labels(), with every pin an obstacle; None where no side is free."""
+    pins: list[Box] = [(x - 12.5, y - 41, x + 12.5, y) for x, y in points]
+    placed: list[Box] = []
+    sides: list[str | None] = []
+    for i, ((x, y), text) in enumerate(zip(points, texts, strict=True)):
+        chosen = None
+        for side in SIDES:
+            b = pin_label_box(x, y, text, size, side)
+            if any(_overlaps(b, o) for o in placed) or any(
+                _overlaps(b, p) for j, p in enumerate(pins) if j != i
+            ):
+                continue
+            chosen = side
+            placed.append(b)
+            break
+        sides.append(chosen)
+    return sides
+
+
+def fit_scale(
+    bounds: tuple[float, float, float, float],
+    box: tuple[float, float],
+    padding: tuple[float, float],
+    max_zoom: float,
+) -> float:
+    """Screen pixels per Mercator unit when Leaflet fits lon/lat `bounds` into a `box`
+    (width, height) with `padding`, zoom snapped to quarters as the live map does."""
+    x0, y1 = mercator(bounds[0], bounds[1])
+    x1, y0 = mercator(bounds[2], bounds[3])
+    room = min(
+        (box[0] - 2 * padding[0]) / max((x1 - x0) * 256, 1e-12),
+        (box[1] - 2 * padding[1]) / max((y1 - y0) * 256, 1e-12),
+    )
+    zoom = min(max_zoom, math.floor(math.log2(room) * 4) / 4)
+    return 256 * 2**zoom

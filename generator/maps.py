@@ -26,7 +26,14 @@ from shapely.geometry.base import BaseGeometry
 from .i18n import Translator, format_partial_date, page_lang
 from .map_assets import MapAssets, needs_cluster
 from .map_folium import LiveMap, Pin, build_live_map
-from .map_geo import Frame, compact_outline, mercator, outline_geometry, place_labels
+from .map_geo import (
+    Frame,
+    compact_outline,
+    fit_scale,
+    mercator,
+    outline_geometry,
+    place_pin_labels,
+)
 from .map_svg import SvgCity, city_map_svg, inset_svg, path_data
 from .model import Dataset
 
@@ -34,6 +41,12 @@ HOME_WIDTH = 1000  # viewBox units of the home SVG
 STORY_WIDTH, STORY_HEIGHT, STORY_SPAN = 640, 360, 16  # story locator: 16 degrees of longitude wide
 STORY_LABELS = 10  # the story's city and its nearest neighbours are named; further ones are dots
 STORY_CITIES = 40  # at most this many dots: context, not a second full map
+
+# Below NARROW_MAP px of map width the live map starts on the cities, not the
+# whole country (see map.js); NARROW_BOX is the map box on a 320 px phone.
+NARROW_MAP = 560
+NARROW_BOX, NARROW_PADDING, NARROW_MAX_ZOOM = (288.0, 256.0), (90.0, 50.0), 7
+LABEL_PX = 15.3  # the live map's label font (0.9rem of the 17px body text)
 
 OUTLINE_CREDIT = '<a href="https://www.naturalearthdata.com/" lang="en">Made with Natural Earth</a>'
 LEAFLET_CREDIT = '<a href="https://leafletjs.com/" lang="en">Leaflet</a>'
@@ -122,14 +135,17 @@ def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str],
     min_lon, min_lat, max_lon, max_lat = geo.land.bounds
     frame = Frame.around((min_lon, min_lat, max_lon, max_lat), HOME_WIDTH, pad=24)
     names = [c["name"][lang] for c in cities]
-    font = 26
-    # One placement for both maps: a label sits on the same side in the SVG and in Leaflet.
-    points = [frame.project(c["coordinates"]["lon"], c["coordinates"]["lat"]) for c in cities]
-    sides = (
-        [None] * len(cities)
-        if cluster
-        else place_labels(points, names, font, font * 0.55, (frame.width, frame.height))
-    )
+    # The SVG places its labels itself (city_map_svg); the live map's labels are
+    # placed for its tightest view: a phone, starting on the cities.
+    lons = [c["coordinates"]["lon"] for c in cities]
+    lats = [c["coordinates"]["lat"] for c in cities]
+    city_bounds = (min(lons), min(lats), max(lons), max(lats))
+    scale = fit_scale(city_bounds, NARROW_BOX, NARROW_PADDING, NARROW_MAX_ZOOM)
+    pixels = [
+        (mercator(lon, lat)[0] * scale, mercator(lon, lat)[1] * scale)
+        for lon, lat in zip(lons, lats, strict=True)
+    ]
+    pin_sides = [None] * len(cities) if cluster else place_pin_labels(pixels, names, LABEL_PX)
     svg = city_map_svg(
         path_data(geo.land, frame),
         [
@@ -144,7 +160,7 @@ def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str],
         ),
         svg_id=f"map-static-{lang}",
         labels=not cluster,
-        font=font,
+        font=26,
     )
     pins = [
         Pin(
@@ -157,7 +173,7 @@ def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str],
             label=escape(name) if side else None,
             side=side,
         )
-        for c, name, side in zip(cities, names, sides, strict=True)
+        for c, name, side in zip(cities, names, pin_sides, strict=True)
     ]
     live = build_live_map(
         prefix=f"home_{lang}",
@@ -171,6 +187,14 @@ def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str],
             "zoomOut": t.gettext("Zoom out"),
             "close": t.gettext("Close"),
             "prefix": LEAFLET_CREDIT,
+            # "%(num)s" is filled in by map.js: the wording works for any number.
+            "cluster": t.gettext("Craft cities in this area: %(num)s. Select to zoom in."),
+            "narrow": {
+                "width": NARROW_MAP,
+                "bounds": [[city_bounds[1], city_bounds[0]], [city_bounds[3], city_bounds[2]]],
+                "padding": list(NARROW_PADDING),
+                "maxZoom": NARROW_MAX_ZOOM,
+            },
         },
         cluster=cluster,
         outline_attribution=OUTLINE_CREDIT,

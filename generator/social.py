@@ -91,28 +91,75 @@ def city_pixel(data: Dataset, city_id: str, size: tuple[int, int] = OG_SIZE) -> 
     return x / SCALE, y / SCALE
 
 
-def draw_map(data: Dataset, highlight: str | None, size: tuple[int, int] = OG_SIZE) -> Image.Image:
-    """The outline with all cities; `highlight` (a city id) is drawn larger and ringed."""
-    w, h = size[0] * SCALE, size[1] * SCALE
+def _draw_base(data: Dataset, w: int, h: int, highlighted: bool) -> Image.Image:
+    """Outline, bottom band and every city, at SCALE; city dots muted when one is highlighted."""
     img = Image.new("RGB", (w, h), PAPER)
     draw = ImageDraw.Draw(img)
-    rings = _outer_rings(data.outline)
     project = _projection(data, w, h)
-    for ring in rings:
+    for ring in _outer_rings(data.outline):
         draw.polygon([project(lon, lat) for lon, lat in ring], fill=LAND, outline=BORDER, width=3 * SCALE)
     # A band along the bottom edge in the accent colour, as on the site's header rule.
     draw.rectangle((0, h - 14 * SCALE, w, h), fill=BORDER)
-    others = [c for c in data.cities if c["id"] != highlight]
-    chosen = [c for c in data.cities if c["id"] == highlight]
-    for city in others:
+    r = (12 if highlighted else 16) * SCALE
+    for city in data.cities:
         x, y = project(city["coordinates"]["lon"], city["coordinates"]["lat"])
-        r = (12 if highlight else 16) * SCALE
-        _dot(draw, x, y, r, fill=MUTED if highlight else BORDER, outline=PAPER, width=3 * SCALE)
-    for city in chosen:
-        x, y = project(city["coordinates"]["lon"], city["coordinates"]["lat"])
-        _dot(draw, x, y, 44 * SCALE, outline=BORDER, width=6 * SCALE)
-        _dot(draw, x, y, 20 * SCALE, fill=BORDER, outline=PAPER, width=4 * SCALE)
-    return img.resize(size, Image.Resampling.LANCZOS)
+        _dot(draw, x, y, r, fill=MUTED if highlighted else BORDER, outline=PAPER, width=3 * SCALE)
+    return img
+
+
+class MapPainter:
+    """Draws the preview pictures of one build.
+
+    The outline and all cities are drawn once; each story's picture is that
+    base with only a patch around its city redrawn, so a build with N cities
+    does O(N) drawing, not O(N²).
+    """
+
+    RING = 50  # half the side of the redrawn patch, in output pixels (the ring has radius 44)
+    PAD = 4  # extra pixels resized with the patch and then dropped, so no seam shows
+
+    def __init__(self, data: Dataset, size: tuple[int, int] = OG_SIZE) -> None:
+        self.data, self.size = data, size
+        w, h = size[0] * SCALE, size[1] * SCALE
+        self.project = _projection(data, w, h)
+        self.big = _draw_base(data, w, h, highlighted=True)
+        self.small = self.big.resize(size, Image.Resampling.LANCZOS)
+
+    def site(self) -> Image.Image:
+        w, h = self.size[0] * SCALE, self.size[1] * SCALE
+        return _draw_base(self.data, w, h, highlighted=False).resize(self.size, Image.Resampling.LANCZOS)
+
+    def city(self, city_id: str) -> Image.Image:
+        city = self.data.city_by_id[city_id]
+        x, y = self.project(city["coordinates"]["lon"], city["coordinates"]["lat"])
+        outer = self.RING + self.PAD
+        left = max(0, int(x / SCALE) - outer)
+        top = max(0, int(y / SCALE) - outer)
+        right = min(self.size[0], int(x / SCALE) + outer)
+        bottom = min(self.size[1], int(y / SCALE) + outer)
+        patch = self.big.crop((left * SCALE, top * SCALE, right * SCALE, bottom * SCALE))
+        draw = ImageDraw.Draw(patch)
+        px, py = x - left * SCALE, y - top * SCALE
+        _dot(draw, px, py, 44 * SCALE, outline=BORDER, width=6 * SCALE)
+        _dot(draw, px, py, 20 * SCALE, fill=BORDER, outline=PAPER, width=4 * SCALE)
+        patch = patch.resize((right - left, bottom - top), Image.Resampling.LANCZOS)
+        # Keep the patch's border pixels from the whole-picture resize (no seam),
+        # except along the picture's own edges.
+        inner = (
+            0 if left == 0 else self.PAD,
+            0 if top == 0 else self.PAD,
+            patch.width - (0 if right == self.size[0] else self.PAD),
+            patch.height - (0 if bottom == self.size[1] else self.PAD),
+        )
+        img = self.small.copy()
+        img.paste(patch.crop(inner), (left + inner[0], top + inner[1]))
+        return img
+
+
+def draw_map(data: Dataset, highlight: str | None, size: tuple[int, int] = OG_SIZE) -> Image.Image:
+    """The outline with all cities; `highlight` (a city id) is drawn larger and ringed."""
+    painter = MapPainter(data, size)
+    return painter.city(highlight) if highlight else painter.site()
 
 
 def draw_icon(size: int) -> Image.Image:
@@ -141,9 +188,10 @@ def write_images(data: Dataset, output_path: str, cities: Iterable[str] | None =
     """Write the og images (one per city and the site-wide one) and the PNG icons; return their paths."""
     ids = list(cities) if cities is not None else [c["id"] for c in data.cities]
     written = []
+    painter = MapPainter(data)
     for city_id in [*ids, None]:
         rel = og_image_path(city_id)
-        _save(draw_map(data, city_id), os.path.join(output_path, rel))
+        _save(painter.city(city_id) if city_id else painter.site(), os.path.join(output_path, rel))
         written.append(rel)
     for rel, size in ((FAVICON_PNG, 32), (TOUCH_ICON, 180)):
         icon = draw_icon(size)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import glob
 import os
+import re
 
 from markupsafe import Markup
 
@@ -15,6 +18,67 @@ from .pages import PageMeta, alternate_urls
 
 def _display(obj, settings) -> str:
     return os.path.join("content", os.path.relpath(obj.source_path, settings["PATH"]))
+
+
+_HEADER = re.compile(r"^([A-Za-z][\w-]*):\s*(.*)$")
+_LINK = re.compile(r"\{(?:filename|attach|static)\}([^)\s\"'#?]+)")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")
+
+
+def check_source_files(settings: dict, folder: str, kind: str) -> None:
+    """Check each Markdown file before Pelican reads it.
+
+    Pelican reports an unreadable file or a bad date as "Could not process"
+    with a traceback; editors get the file and the field from here instead.
+    """
+    root = settings["PATH"]
+    problems = []
+    for path in sorted(glob.glob(os.path.join(root, folder, "**", "*.md"), recursive=True)):
+        display = os.path.join("content", os.path.relpath(path, root))
+        try:
+            with open(path, encoding="utf-8") as fp:
+                text = fp.read()
+        except UnicodeDecodeError as exc:
+            problems.append(
+                problem(display, None, None, f"is not UTF-8 text (byte {exc.start}): save it as UTF-8")
+            )
+            continue
+        header = {}
+        for line in text.splitlines():
+            match = _HEADER.match(line)
+            if not match:
+                break
+            header[match.group(1).lower()] = match.group(2).strip()
+        if not header.get("title"):
+            problems.append(
+                problem(display, None, "title", "is missing: the file must start with 'Title: ...'")
+            )
+        if kind == "story":
+            date = header.get("date")
+            if not date:
+                problems.append(problem(display, None, "date", "is missing: add 'Date: YYYY-MM-DD'"))
+            elif not _DATE.match(date) or not _real_date(date[:10]):
+                problems.append(
+                    problem(display, None, "date", f"'{date}' is not a real date written YYYY-MM-DD")
+                )
+        for target in _LINK.findall(text):
+            base = root if target.startswith("/") else os.path.dirname(path)
+            if not os.path.exists(os.path.join(base, target.lstrip("/"))):
+                problems.append(
+                    problem(
+                        display, None, "link", f"{{filename}}{target} points to a file that does not exist"
+                    )
+                )
+    if problems:
+        raise ContentError(problems)
+
+
+def _real_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def all_versions(objects: list, translations: list) -> list:
@@ -71,6 +135,8 @@ def enrich_stories(articles: list, data: Dataset, settings: dict, catalog_dir: s
                 )
     for article in articles:
         where = _display(article, settings)
+        if article.lang not in settings["LANGUAGES"]:
+            continue  # already reported by check_translations
         if article.slug not in data.city_by_id:
             problems.append(
                 problem(
@@ -120,6 +186,8 @@ def enrich_pages(pages: list, data: Dataset, settings: dict, catalog_dir: str) -
     """Pages (about, methodology) may cite sources and quote figures like stories."""
     problems = check_translations(pages, settings, "page")
     for page in pages:
+        if page.lang not in settings["LANGUAGES"]:
+            continue  # already reported by check_translations
         page.citations = Citations()
         t = Translator(catalog_dir, page.lang)
         page._content, found = render_markers(

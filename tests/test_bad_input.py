@@ -4,16 +4,19 @@ the file and the field, and leaves the last good output/ exactly as it was (issu
 Every case is one small mutation of the real content, applied to a scratch
 copy. The good site is built once; each case starts from a copy of it in its
 own OUTPUTDIR, runs the broken build into that same folder and compares every
-file's hash before and after. Text that only looks like markup is not broken:
-it builds and is shown literally.
+file's hash before and after; the cases' builds run side by side. Text that
+only looks like markup is not broken: it builds and is shown literally.
 """
 
 from __future__ import annotations
 
 import copy
+import os
 import re
 import shutil
+import subprocess
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -221,10 +224,64 @@ CASES = [
 ]  # fmt: skip
 
 
+def _message(output: str) -> str:
+    """What the build told the editor: the log without traceback frames (whose
+    source lines could name any field by accident), on one line (the log wraps)."""
+    kept, skip = [], False
+    for line in output.splitlines():
+        text = line.strip()
+        if skip or (text and set(text) <= set("^~ ")):
+            skip = False
+            continue
+        if text.startswith('File "'):
+            skip = True  # and the source line printed under it
+            continue
+        kept.append(text)
+    return " ".join(" ".join(kept).split())
+
+
 @pytest.fixture(scope="module")
 def good_output(tmp_path_factory) -> Path:
     """The real content built once; every case starts from a copy of it."""
     return build_ok(CONTENT, tmp_path_factory.mktemp("good") / "output")
+
+
+@dataclass
+class Outcome:
+    expected_file: str
+    result: subprocess.CompletedProcess | None
+    output_kept: bool
+    error: BaseException | None = None  # the mutation itself failed (content changed under it)
+
+
+def _run(case: Case, folder: Path, good: Path) -> Outcome:
+    """Break a scratch copy of the content, build it over a copy of the good output."""
+    try:
+        content = copy_content(folder)
+        expected = case.expected_file(content)  # before the mutation, which may remove what it reads
+        case.mutate(content)
+    except Exception as exc:  # reported by the case's own test
+        return Outcome("", None, False, exc)
+    output = folder / "output"
+    shutil.copytree(good, output)
+    before = hashes(output)
+    result = build(content, output)
+    return Outcome(expected, result, hashes(output) == before)
+
+
+@pytest.fixture(scope="module")
+def outcomes(request, tmp_path_factory, good_output) -> dict[str, Outcome]:
+    """Every selected case's broken build, run side by side (each is a separate `make html`)."""
+    selected = {
+        item.callspec.params["case"].id
+        for item in request.session.items
+        if item.originalname == "test_broken_content_stops_the_build_and_keeps_the_output"
+    }
+    cases = [c for c in CASES if c.id in selected]
+    root = tmp_path_factory.mktemp("broken")
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        done = pool.map(lambda c: _run(c, root / c.id, good_output), cases)
+        return {c.id: outcome for c, outcome in zip(cases, done, strict=True)}
 
 
 def test_there_are_at_least_twenty_cases():
@@ -232,24 +289,36 @@ def test_there_are_at_least_twenty_cases():
     assert len({c.id for c in CASES}) == len(CASES), "case ids must be unique"
 
 
+def _message(output: str) -> str:
+    """What the build told the editor: the log without traceback frames (whose
+    source lines could name any field by accident), on one line (the log wraps)."""
+    kept, skip = [], False
+    for line in output.splitlines():
+        text = line.strip()
+        if skip or (text and set(text) <= set("^~ ")):
+            skip = False
+            continue
+        if text.startswith('File "'):
+            skip = True  # and the source line printed under it
+            continue
+        kept.append(text)
+    return " ".join(" ".join(kept).split())
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_broken_content_stops_the_build_and_keeps_the_output(case, tmp_path, good_output):
-    content = copy_content(tmp_path)
-    expected_file = case.expected_file(content)  # before the mutation, which may remove what it reads
-    case.mutate(content)
-    output = tmp_path / "output"
-    shutil.copytree(good_output, output)
-    before = hashes(output)
-
-    result = build(content, output)
-
-    said = " ".join((result.stdout + "\n" + result.stderr).split())  # log lines may be wrapped
+def test_broken_content_stops_the_build_and_keeps_the_output(case, outcomes):
+    outcome = outcomes[case.id]
+    if outcome.error is not None:
+        raise outcome.error
+    result = outcome.result
+    said = _message(result.stdout + "\n" + result.stderr)
     assert result.returncode != 0, f"the build passed broken content ({case.id}):\n{said[-3000:]}"
-    assert expected_file in said, f"the message does not name the file {expected_file}:\n{said[-3000:]}"
+    expected = outcome.expected_file
+    assert expected in said, f"the message does not name the file {expected}:\n{said[-3000:]}"
     for text in case.says:
         wanted = " ".join(text.split()).lower()
         assert wanted in said.lower(), f"the message does not name {text!r}:\n{said[-3000:]}"
-    assert hashes(output) == before, "the failed build changed output/"
+    assert outcome.output_kept, "the failed build changed output/"
 
 
 # -- text that merely looks like markup ---------------------------------------

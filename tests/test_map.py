@@ -441,6 +441,20 @@ def test_many_cities_are_clustered_and_all_counted(tmp_path, visit):
         singles = v.page.locator(MARKERS).count()
         assert sum(int(c) for c in counts) + singles == len(data["cities"])
         assert len(counts) + singles < len(data["cities"]), "nothing was clustered"
+        clusters = v.page.locator(".craft-map .marker-cluster")
+        for label, count in zip(
+            clusters.evaluate_all("els => els.map(e => e.getAttribute('aria-label'))"), counts, strict=True
+        ):
+            assert label == t("ru").gettext("Craft cities in this area: %(num)s. Select to zoom in.") % {
+                "num": count
+            }
+        # Clusters drawn after a zoom are named too.
+        v.page.locator(".leaflet-control-zoom-in").click()
+        v.page.wait_for_timeout(800)
+        labels = v.page.locator(".craft-map .marker-cluster").evaluate_all(
+            "els => els.map(e => e.getAttribute('aria-label'))"
+        )
+        assert labels and all(label and label.startswith("Городов ремёсел") for label in labels), labels
         svg = v.page.locator(".craft-map .map-static svg")
         assert svg.locator("circle").count() == len(data["cities"])
         assert v.blocked == []

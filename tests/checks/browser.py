@@ -31,6 +31,21 @@ _SETTLE = """() => document.fonts.ready.then(() => new Promise(
     done => requestAnimationFrame(() => requestAnimationFrame(done))))"""
 
 
+def _settle(page) -> None:
+    """Wait for _SETTLE; a page whose script navigates on load (the root
+    chooser) may replace its document meanwhile, so wait for the new one."""
+    from playwright.sync_api import Error
+
+    for attempt in range(3):
+        try:
+            page.wait_for_load_state("load")
+            page.evaluate(_SETTLE)
+            return
+        except Error as exc:
+            if "context was destroyed" not in str(exc) or attempt == 2:
+                raise
+
+
 @contextmanager
 def open_page(
     browser, url: str, *, scripts: bool = True, width: int = 1280, height: int = 900
@@ -64,7 +79,7 @@ def open_page(
         if cdp is not None:
             # The page's scripts were skipped while it was parsed; the checkers may run now.
             cdp.send("Emulation.setScriptExecutionDisabled", {"value": False})
-        page.evaluate(_SETTLE)
+        _settle(page)
         yield seen
     finally:
         context.close()

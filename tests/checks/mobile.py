@@ -41,7 +41,7 @@ def overflow_problems(page, width: int = NARROW) -> list[str]:
 
 # Every target the reader can see, with its box, whether it is exempt as a
 # link inside a sentence, and a description.
-_TARGETS = """(min) => {
+_TARGETS = """() => {
   const sel = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, ' +
               '[role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="tab"], [role="menuitem"], ' +
               '[tabindex]:not([tabindex^="-"])';
@@ -56,7 +56,7 @@ _TARGETS = """(min) => {
     }
     return document.body;
   };
-  const textOutside = (block, els) => {
+  const textOutside = block => {
     // The block's text minus the text of the targets in it.
     let text = block.innerText || '';
     for (const t of block.querySelectorAll(sel)) text = text.replace(t.innerText || '', '');
@@ -67,8 +67,8 @@ _TARGETS = """(min) => {
     const cs = getComputedStyle(el);
     // WCAG 2.5.8 "inline" exception: a target in a sentence or block of text,
     // whose size the line height of the text around it sets.
-    const inline = cs.display === 'inline' || (el.parentElement && getComputedStyle(el.parentElement).display === 'inline'
-                    && cs.display.startsWith('inline'));
+    const inline = cs.display === 'inline' ||
+      (cs.display.startsWith('inline') && el.parentElement && getComputedStyle(el.parentElement).display === 'inline');
     const inSentence = inline && textOutside(blockOf(el));
     const text = (el.getAttribute('aria-label') || el.innerText || el.getAttribute('title') || el.getAttribute('href') || '')
       .trim().replace(/\\s+/g, ' ');
@@ -94,7 +94,7 @@ def target_problems(page, minimum: int = TARGET) -> list[str]:
     `minimum` px diameter centred on it meets no other target and no other
     undersized target's circle.
     """
-    targets = page.evaluate(_TARGETS, minimum)
+    targets = page.evaluate(_TARGETS)
     radius = minimum / 2
     problems = []
     for i, t in enumerate(targets):

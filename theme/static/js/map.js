@@ -19,12 +19,31 @@
     box.setAttribute("aria-label", o.label);
     L.control.zoom({ zoomInTitle: o.zoomIn, zoomOutTitle: o.zoomOut }).addTo(map);
     if (map.attributionControl) map.attributionControl.setPrefix(o.prefix);
+    // On a narrow screen the whole country leaves nearby cities' markers too
+    // close to tap (WCAG 2.5.8 asks 24px); start on the cities instead, the
+    // country is one "zoom out" away.
+    if (o.narrow && box.clientWidth < o.narrow.width) {
+      map.fitBounds(o.narrow.bounds, { padding: o.narrow.padding, maxZoom: o.narrow.maxZoom, animate: false });
+    }
 
     // Leaflet handles Escape only while the map box itself has focus, not a
     // marker or the popup's link: close the popup from anywhere inside the map.
     box.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && map.closePopup) map.closePopup();
     });
+
+    // Cluster icons (many cities) are buttons too: give them a name, not just a number.
+    if (L.MarkerCluster && o.cluster) {
+      var nameCluster = function (layer) {
+        var el = layer instanceof L.MarkerCluster && layer.getElement();
+        if (!el) return;
+        var name = o.cluster.replace("%(num)s", String(layer.getChildCount()));
+        el.setAttribute("aria-label", name);
+        el.title = name;
+      };
+      map.eachLayer(nameCluster); // those already drawn
+      map.on("layeradd", function (e) { nameCluster(e.layer); }); // and those drawn on zoom
+    }
 
     var opener = null;
     map.on("popupopen", function (e) {
