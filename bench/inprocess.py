@@ -31,10 +31,10 @@ def _pelican(content: str, output: str, settings: str):
     return pelican
 
 
-def _timed(pelican) -> float:
-    start = time.perf_counter()
+def _timed(pelican) -> dict:
+    cpu, start = time.process_time(), time.perf_counter()
     pelican.run()
-    return time.perf_counter() - start
+    return {"wall": time.perf_counter() - start, "cpu": time.process_time() - cpu}
 
 
 def project_hot_spots(frame, total: float, root: Path = ROOT, limit: int = 25) -> list[dict]:

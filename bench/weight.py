@@ -176,3 +176,27 @@ def page_weight(
     for path in script_loaded:
         add(path, "script")
     return weight
+
+
+def heavy_parts(html: bytes, min_bytes: int = 5000) -> list[tuple[str, int, int]]:
+    """The largest inline pieces of a page (scripts, styles, SVG, lists, tables): (label, raw, gzipped).
+
+    Shows where a heavy page's bytes sit, e.g. the map's data in an inline script.
+    Nested pieces are not counted twice: a table inside a larger listed piece is skipped.
+    """
+    doc = lxml.html.document_fromstring(html)
+    parts = []
+    listed: set = set()
+    for el in doc.iter("script", "style", "svg", "ul", "ol", "table", "dl"):
+        if el.tag == "script" and el.get("src"):
+            continue
+        if any(a in listed for a in el.iterancestors()):
+            continue
+        data = lxml.html.tostring(el, encoding="utf-8")
+        if len(data) < min_bytes:
+            continue
+        listed.add(el)
+        label = el.tag + (f"#{el.get('id')}" if el.get("id") else "")
+        label += "".join(f".{c}" for c in (el.get("class") or "").split()[:2])
+        parts.append((label, len(data), gzip_size(data)))
+    return sorted(parts, key=lambda p: -p[1])

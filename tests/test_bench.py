@@ -17,7 +17,7 @@ from shapely.geometry import Point, shape
 
 from bench import timing
 from bench.synthetic import city_id, make_content
-from bench.weight import css_references, gzip_size, html_references, page_weight, resolve
+from bench.weight import css_references, gzip_size, heavy_parts, html_references, page_weight, resolve
 from generator.model import load_dataset
 
 N = 3
@@ -68,7 +68,8 @@ def test_synthetic_content_builds_and_renders_its_markers(synthetic, tmp_path):
 
 def test_baseline_is_plain_pelican_on_the_same_markdown(synthetic, tmp_path):
     out = tmp_path / "bare"
-    timing.build(synthetic, out, conf=timing.BARE_CONF)  # --fatal warnings: raises on any warning
+    took = timing.build(synthetic, out, conf=timing.BARE_CONF)  # --fatal warnings: raises on any warning
+    assert took.cpu > 0, "the CPU time of the build process is counted"
     stories = {p.parent.name for p in out.glob("kk/*/index.html")}
     assert {city_id(i) for i in range(1, N + 1)} <= stories
     page = (out / "kk" / city_id(1) / "index.html").read_text(encoding="utf-8")
@@ -81,7 +82,7 @@ def test_regenerate_measurement_rebuilds_and_restores_the_story(tmp_path):
     story = content / "stories" / "kk" / "almaty.md"
     before = story.read_bytes()
     result = timing.in_process(content, tmp_path / "out", "--edit", str(story), "--times", "1")
-    assert len(result["rebuilds"]) == 1 and result["rebuilds"][0] > 0
+    assert len(result["rebuilds"]) == 1 and result["rebuilds"][0]["cpu"] > 0
     assert story.read_bytes() == before
     assert "Edit 1 made by the benchmark." in (tmp_path / "out" / "kk" / "almaty" / "index.html").read_text(
         encoding="utf-8"
@@ -194,3 +195,16 @@ def test_bench_command_line_help():
         [sys.executable, "-m", "bench", "--help"], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert "--profile" in result.stdout and "--sizes" in result.stdout
+
+
+def test_heavy_parts_name_the_big_inline_pieces_once():
+    rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(400))
+    page = f"""<html><body><script>{"var x = 1;" * 800}</script><script src="a.js"></script>
+    <div><table class="data">{rows}</table></div><ul id="small"><li>a</li></ul>
+    <section><svg class="chart"><g>{"<circle r='1'/>" * 400}</g></svg></section></body></html>"""
+    parts = heavy_parts(page.encode(), min_bytes=1000)
+    assert sorted(p[0] for p in parts) == ["script", "svg.chart", "table.data"], (
+        "small and linked ones left out"
+    )
+    assert [p[1] for p in parts] == sorted((p[1] for p in parts), reverse=True), "largest first"
+    assert all(gz < raw for _label, raw, gz in parts)
