@@ -26,16 +26,24 @@ def alternate_urls(obj, langs: list[str]) -> dict[str, str]:
     return {lang: found[lang] for lang in langs if lang in found}
 
 
-@pass_context
-def page_meta(ctx: Context) -> PageMeta:
-    """The PageMeta of the page being rendered (passed, or on its article/page)."""
+def find_meta(ctx: Context) -> PageMeta | None:
+    """The PageMeta of the page being rendered (passed, or on its article/page), if any."""
     if ctx.get("meta"):
         return ctx["meta"]
     for key in ("article", "page"):
         obj = ctx.get(key)
         if obj is not None and hasattr(obj, "meta"):
             return obj.meta
-    raise LookupError(f"no page metadata for {ctx.get('output_file')}")
+    return None
+
+
+@pass_context
+def page_meta(ctx: Context) -> PageMeta:
+    """find_meta for templates: every page the site writes must have one."""
+    meta = find_meta(ctx)
+    if meta is None:
+        raise LookupError(f"no page metadata for {ctx.get('output_file')}")
+    return meta
 
 
 def end_sentence(text: str) -> str:

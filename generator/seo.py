@@ -26,7 +26,7 @@ from pelican.generators import Generator
 from . import feeds, social
 from .downloads import DOWNLOAD_DIR, DOWNLOADS, LICENSE
 from .i18n import Translator, page_lang
-from .pages import PageMeta
+from .pages import PageMeta, find_meta
 from .site import catalog_dir
 
 LOCALES = {"kk": "kk_KZ", "ru": "ru_RU"}  # Open Graph wants language_TERRITORY
@@ -211,7 +211,7 @@ def social_for_page(ctx: Context) -> Social:
     # Pelican puts the settings in every template's context, so ctx serves as them.
     langs = list(ctx["LANGUAGES"])
     siteurl = ctx["SITEURL"]
-    meta = _meta_of(ctx)
+    meta = find_meta(ctx)
     if meta is None:
         return _root_social(ctx, langs)
     lang = meta.lang
@@ -244,16 +244,6 @@ def social_for_page(ctx: Context) -> Social:
     elif page is not None and page.slug == DATASET_PAGE and ctx.get("craft") is not None:
         result.structured = json_ld(dataset(page, ctx["craft"], siteurl, ctx))
     return result
-
-
-def _meta_of(ctx: Context) -> PageMeta | None:
-    if ctx.get("meta"):
-        return ctx["meta"]
-    for key in ("article", "page"):
-        obj = ctx.get(key)
-        if obj is not None and hasattr(obj, "meta"):
-            return obj.meta
-    return None
 
 
 def _root_social(ctx: Context, langs: list[str]) -> Social:
@@ -313,7 +303,7 @@ class Sitemap:
         name = context.get("output_file")
         if not name or not context.get("sitemap", True) or name.startswith("drafts/"):
             return
-        meta = _meta_of(context)
+        meta = find_meta(context)
         langs = context["LANGUAGES"]
         if meta is None:
             if name == "index.html":

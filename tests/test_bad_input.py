@@ -289,22 +289,6 @@ def test_there_are_at_least_twenty_cases():
     assert len({c.id for c in CASES}) == len(CASES), "case ids must be unique"
 
 
-def _message(output: str) -> str:
-    """What the build told the editor: the log without traceback frames (whose
-    source lines could name any field by accident), on one line (the log wraps)."""
-    kept, skip = [], False
-    for line in output.splitlines():
-        text = line.strip()
-        if skip or (text and set(text) <= set("^~ ")):
-            skip = False
-            continue
-        if text.startswith('File "'):
-            skip = True  # and the source line printed under it
-            continue
-        kept.append(text)
-    return " ".join(" ".join(kept).split())
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_broken_content_stops_the_build_and_keeps_the_output(case, outcomes):
     outcome = outcomes[case.id]

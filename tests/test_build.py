@@ -8,7 +8,7 @@ import subprocess
 
 from conftest import CONTENT, ROOT, build, html_pages
 
-GUARD = '''
+GUARD = """
 import socket
 
 _connect = socket.socket.connect
@@ -24,7 +24,7 @@ def _loopback_only(self, address):
 socket.socket.connect = _loopback_only
 socket.create_connection = lambda address, *a, **k: (_ for _ in ()).throw(
     OSError(f"network access during the build: {address}")) if address[0] not in ("127.0.0.1", "localhost") else None
-'''
+"""
 
 
 def test_build_prints_a_summary_that_matches_the_output(tmp_path):
