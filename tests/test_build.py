@@ -21,9 +21,8 @@ def _loopback_only(self, address):
     return _connect(self, address)
 
 
+# create_connection and every client library end in socket.connect.
 socket.socket.connect = _loopback_only
-socket.create_connection = lambda address, *a, **k: (_ for _ in ()).throw(
-    OSError(f"network access during the build: {address}")) if address[0] not in ("127.0.0.1", "localhost") else None
 """
 
 
