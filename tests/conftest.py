@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from checks.browser import watch
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -177,16 +178,7 @@ def visit(browser):
         page = context.new_page()
         seen = Visit(page)
 
-        def route(r):
-            if urlsplit(r.request.url).hostname == "127.0.0.1":
-                r.continue_()
-            else:
-                seen.blocked.append(r.request.url)
-                r.abort()
-
-        context.route("**/*", route)
-        page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
-        page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
+        watch(context, page, seen)
         page.goto(url, wait_until="load")
         return seen
 

@@ -31,6 +31,24 @@ _SETTLE = """() => document.fonts.ready.then(() => new Promise(
     done => requestAnimationFrame(() => requestAnimationFrame(done))))"""
 
 
+def watch(context, page, seen) -> None:
+    """Abort and record every request to a host but 127.0.0.1; record console and script errors.
+
+    `seen` needs the lists `blocked`, `console_errors` and `page_errors`.
+    """
+
+    def route(r) -> None:
+        if urlsplit(r.request.url).hostname == "127.0.0.1":
+            r.continue_()
+        else:
+            seen.blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
+    page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
+
+
 def _settle(page) -> None:
     """Wait for _SETTLE; a page whose script navigates on load (the root
     chooser) may replace its document meanwhile, so wait for the new one."""
@@ -61,16 +79,7 @@ def open_page(
         page = context.new_page()
         seen = Opened(page)
 
-        def route(r) -> None:
-            if urlsplit(r.request.url).hostname == "127.0.0.1":
-                r.continue_()
-            else:
-                seen.blocked.append(r.request.url)
-                r.abort()
-
-        context.route("**/*", route)
-        page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
-        page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
+        watch(context, page, seen)
         cdp = None
         if not scripts:
             cdp = context.new_cdp_session(page)
