@@ -17,6 +17,9 @@ LANGS := kk ru
 MO := $(LANGS:%=$(CATALOGS)/%/LC_MESSAGES/messages.mo)
 PORT ?= 8000
 GITHUB_PAGES_BRANCH ?= gh-pages
+# The source articles live beside the repository, not in it (see README, "The sources").
+SOURCES_ARCHIVE ?= $(abspath $(BASEDIR)/../shared/sources)
+FINGERPRINT := content/data/fingerprint.json
 
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
@@ -39,6 +42,7 @@ help:
 	@echo '  make update-catalogs   extract, then merge new strings into the kk and ru catalogs'
 	@echo '  make compile-catalogs  compile the catalogs (html and test do this)'
 	@echo '  make lint              ruff over the Python code'
+	@echo '  make fingerprint       refresh $(FINGERPRINT) from the article archive'
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -55,6 +59,10 @@ $(CATALOGS)/%/LC_MESSAGES/messages.mo: $(CATALOGS)/%/LC_MESSAGES/messages.po $(I
 	$(BIN)/pybabel compile -l $* -i $< -o $@
 
 compile-catalogs: $(MO)
+
+# The committed stand-in for the article archive: hashed word runs, numbers and dates.
+fingerprint: $(INSTALLED)
+	$(BIN)/python -m generator fingerprint "$(SOURCES_ARCHIVE)" $(FINGERPRINT)
 
 extract-catalogs: $(INSTALLED)
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --add-comments=TRANSLATORS: \
@@ -103,4 +111,4 @@ bench: $(INSTALLED) $(MO)
 	$(BIN)/python -m bench $(if $(PROFILE),--profile) $(BENCHOPTS)
 
 .PHONY: help venv html publish github clean regenerate serve devserver test lint bench \
-	compile-catalogs extract-catalogs update-catalogs
+	compile-catalogs extract-catalogs update-catalogs fingerprint

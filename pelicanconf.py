@@ -3,6 +3,8 @@
 publishconf.py extends this for the published site.
 """
 
+import os
+
 AUTHOR = "Craft Cities of Kazakhstan"
 SITENAME = "Craft Cities of Kazakhstan"  # shown translated by the theme
 SITEURL = ""
@@ -71,3 +73,10 @@ READERS = {"rst": None}
 
 # Pages whose slug needs its own template (the data downloads sit on methodology).
 SLUG_TEMPLATES = {"methodology": "methodology"}
+
+# The source articles, kept beside the repository (not in it). When the folder
+# is there, the build checks content/data/fingerprint.json against it; a plain
+# checkout (GitHub's) builds from the committed fingerprint alone.
+SOURCES_ARCHIVE = os.environ.get(
+    "SOURCES_ARCHIVE", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "shared", "sources")
+)

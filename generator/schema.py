@@ -50,6 +50,9 @@ FIGURE = _obj(
         # figures; the whole may name what is left, which charts show as computed.
         "part_of": ID,
         "remainder": BILINGUAL,
+        # The source lists the items and gives no number: the value is our count
+        # of them, so the build does not look for it among the source's numbers.
+        "counted": {"const": True},
     },
     id=ID,
     value={"type": "number"},

@@ -4,6 +4,7 @@ the root language chooser, home pages and story indexes per language."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from pelican.generators import Generator
 
@@ -12,6 +13,7 @@ from .downloads import DOWNLOADS, write_downloads
 from .map_assets import copy_map_assets, needs_cluster
 from .model import load_dataset
 from .pages import PageMeta
+from .source_checks import check_against_sources
 
 
 def catalog_dir(settings: dict) -> str:
@@ -26,6 +28,8 @@ class CraftCitiesGenerator(Generator):
         # Loaded here, before any generator reads content, so a data error
         # stops the build before anything is written.
         self.context["craft"] = load_dataset(self.settings["PATH"])
+        archive = self.settings.get("SOURCES_ARCHIVE")
+        check_against_sources(Path(self.settings["PATH"]), self.context["craft"], Path(archive) if archive else None)
 
     def generate_context(self) -> None:
         langs = self.settings["LANGUAGES"]

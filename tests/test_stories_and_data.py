@@ -5,13 +5,11 @@ from __future__ import annotations
 import csv
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, ROOT, build_ok, copy_content
+from conftest import CONTENT, build_ok, copy_content
 from frictionless import Package
 from lxml import html as lhtml
 
@@ -20,7 +18,6 @@ from generator.model import load_dataset
 LANGS = ["kk", "ru"]
 DATA = load_dataset(CONTENT)
 CITY_IDS = [c["id"] for c in DATA.cities]
-COPYCHECK = ROOT.parent / "shared" / "tools" / "copycheck.py"
 
 
 def parse(path: Path):
@@ -151,30 +148,6 @@ def test_datapackage_is_valid_frictionless_and_describes_every_file(site):
         if resource["format"] == "csv":
             header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
             assert header == [f["name"] for f in resource["schema"]["fields"]]
-
-
-def test_no_passage_of_a_source_is_repeated():
-    """copycheck over the project; the only allowed matches are headlines quoted as citations."""
-    assert COPYCHECK.is_file(), f"{COPYCHECK} missing: the repository expects shared/ beside it"
-    result = subprocess.run([sys.executable, str(COPYCHECK), str(ROOT)], capture_output=True, text=True)
-    headlines = [s["headline"].lower() for s in DATA.sources if s["headline"]]
-    offending = []
-    for line in result.stdout.splitlines():
-        m = re.match(r'(.+?): \d+ words as in \S+: "(.*)"$', line)
-        if not m:
-            continue
-        path, words = m.groups()
-        quoted_headline = path == "content/data/sources.yaml" and any(
-            _same_words(words, h) for h in headlines
-        )
-        if not quoted_headline:
-            offending.append(line)
-    assert not offending, "\n".join(offending)
-
-
-def _same_words(run: str, headline: str) -> bool:
-    words = re.findall(r"[^\W_]+", headline.lower().replace("ё", "е"))
-    return " ".join(run.split()) in " ".join(words)
 
 
 def test_a_fourth_city_needs_only_data_and_two_stories(tmp_path):

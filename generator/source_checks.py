@@ -1,0 +1,158 @@
+"""Checks of the data and the texts against the source articles, through their fingerprint.
+
+Run by every `make html`, so an editor learns in seconds that a figure is not
+in the source it cites, that a story repeats a source word for word, or that
+the fingerprint is older than the article archive.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import ContentError, problem
+from .fingerprint import RUN, Article, fingerprint_of, load, run_hash, words
+from .model import Dataset
+
+FINGERPRINT = "data/fingerprint.json"
+REFRESH = "run `make fingerprint` and commit content/data/fingerprint.json"
+
+
+def load_fingerprint(content: Path, archive: Path | None) -> dict[str, Article]:
+    """The committed fingerprint, refused when the archive beside the repository has changed since."""
+    display = f"content/{FINGERPRINT}"
+    path = content / FINGERPRINT
+    if not path.is_file():
+        raise ContentError([problem(display, None, None, f"is missing: {REFRESH} (needs the article archive)")])
+    try:
+        articles = load(path)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ContentError([problem(display, None, None, f"is not a fingerprint file ({exc}): {REFRESH}")]) from None
+    if archive is not None and archive.is_dir():
+        fresh = fingerprint_of(archive)["articles"]
+        changed = sorted(
+            set(fresh) ^ set(articles)
+            | {name for name in fresh.keys() & articles.keys() if fresh[name]["sha256"] != articles[name].sha256}
+        )
+        if changed:
+            raise ContentError(
+                [problem(display, None, None, f"is out of date with the archive {archive} ({', '.join(changed)} "
+                         f"added, changed or removed): {REFRESH}")]
+            )  # fmt: skip
+    return articles
+
+
+def data_problems(data: Dataset, articles: dict[str, Article], archive: Path | None) -> list[str]:
+    """Every source names an archived article; every figure and date occurs in a source it cites."""
+    out: list[str] = []
+    here = archive is not None and archive.is_dir()
+    for i, src in enumerate(data.sources):
+        where = f"sources[{i}] (id '{src['id']}')"
+        if here and not (archive / src["file"]).is_file():
+            out.append(problem("content/data/sources.yaml", where, "file",
+                               f"'{src['file']}' is not in the article archive {archive}"))  # fmt: skip
+        elif src["file"] not in articles:
+            out.append(problem("content/data/sources.yaml", where, "file",
+                               f"'{src['file']}' is not in content/{FINGERPRINT}: {REFRESH}"))  # fmt: skip
+
+    def cited(ids: list[str]) -> list[Article]:
+        files = [data.source_by_id[s]["file"] for s in ids if s in data.source_by_id]
+        return [articles[f] for f in files if f in articles]
+
+    def date_problem(display: str, where: str, fld: str, date: str | None, ids: list[str]) -> None:
+        found = cited(ids)
+        if date and found and not any(a.dates.states(date) for a in found):
+            out.append(problem(display, where, fld,
+                               f"'{date}' is not a date that {_names(ids)} give(s); "
+                               "give the date as precisely as a cited source states it"))  # fmt: skip
+
+    cities = "content/data/cities.yaml"
+    for i, city in enumerate(data.cities):
+        where = f"cities[{i}] (id '{city['id']}')"
+        for j, fig in enumerate(city["figures"]):
+            found = cited(fig["sources"])
+            if found and not fig.get("counted") and not any(_same_number(fig["value"], a.numbers) for a in found):
+                out.append(problem(cities, where, f"figures[{j}].value",
+                                   f"{fig['value']} does not occur in {_names(fig['sources'])}; "
+                                   "give the number the source states"))  # fmt: skip
+        for j, status in enumerate(city["statuses"]):
+            date_problem(cities, where, f"statuses[{j}].date", status["date"], status["sources"])
+    for i, event in enumerate(data.events):
+        date_problem("content/data/timeline.yaml", f"events[{i}] (id '{event['id']}')", "date",
+                     event["date"], event["sources"])  # fmt: skip
+    for i, claim in enumerate(data.claims):
+        date_problem("content/data/claims.yaml", f"claims[{i}] (id '{claim['id']}')", "date",
+                     claim.get("date"), claim["sources"])  # fmt: skip
+    return out
+
+
+def _names(ids: list[str]) -> str:
+    return "source " + ", ".join(f"'{s}'" for s in ids) if len(ids) == 1 else "sources " + ", ".join(
+        f"'{s}'" for s in ids
+    )
+
+
+def _same_number(value: float, stated: set[float]) -> bool:
+    return any(abs(value - n) <= 1e-9 * max(1.0, abs(n)) for n in stated)
+
+
+# -- own words -------------------------------------------------------------------
+
+_HEADLINE = re.compile(r"^\s*-?\s*headline:\s")
+
+
+def run_owners(articles: dict[str, Article]) -> dict[str, str]:
+    """Each run hash -> the article file it comes from."""
+    return {h: a.file for a in articles.values() for h in a.runs}
+
+
+def repeated_runs(text: str, owner: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(first line, number of words, article file) of each run of RUN+ words an article has too."""
+    ws: list[tuple[str, int]] = []
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if _HEADLINE.match(line):  # a headline quoted as citation metadata is a citation, not prose
+            continue
+        ws += [(w, lineno) for w in words(line)]
+    runs: list[tuple[int, int, str]] = []
+    start = end = None
+    src = ""
+    for i in range(len(ws) - RUN + 1):
+        h = run_hash(w for w, _ in ws[i : i + RUN])
+        if h not in owner:
+            continue
+        if start is not None and i <= end:
+            end = i + RUN
+            continue
+        if start is not None:
+            runs.append((ws[start][1], end - start, src))
+        start, end, src = i, i + RUN, owner[h]
+    if start is not None:
+        runs.append((ws[start][1], end - start, src))
+    return runs
+
+
+def copy_problems(content: Path, articles: dict[str, Article]) -> list[str]:
+    """Stories, pages and data files that repeat a run of words of a source article."""
+    out = []
+    owner = run_owners(articles)
+    for path in sorted(content.rglob("*")):
+        if path.suffix not in {".md", ".yaml", ".yml"} or not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # the header and data checks report unreadable files
+        display = f"content/{path.relative_to(content).as_posix()}"
+        for line, count, src in repeated_runs(text, owner):
+            out.append(problem(display, f"line {line}", None,
+                               f"{count} words in a row as in the source article {src}; "
+                               "say it in your own words"))  # fmt: skip
+    return out
+
+
+def check_against_sources(content: Path, data: Dataset, archive: Path | None) -> None:
+    """Raise one ContentError listing every problem found against the sources."""
+    articles = load_fingerprint(content, archive)
+    problems = data_problems(data, articles, archive) + copy_problems(content, articles)
+    if problems:
+        raise ContentError(problems)
