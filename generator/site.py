@@ -9,7 +9,9 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from . import i18n
+from .catalogs import catalog_problems
 from .downloads import DOWNLOADS, write_downloads
+from .errors import ContentError
 from .map_assets import copy_map_assets, needs_cluster
 from .model import load_dataset
 from .pages import PageMeta
@@ -17,7 +19,10 @@ from .source_checks import check_against_sources
 
 
 def catalog_dir(settings: dict) -> str:
-    return os.path.join(settings["THEME"], "translations")
+    """theme/translations, relative to where make runs when it can be, so messages name it so."""
+    path = os.path.join(settings["THEME"], "translations")
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
 
 
 class CraftCitiesGenerator(Generator):
@@ -27,6 +32,9 @@ class CraftCitiesGenerator(Generator):
         super().__init__(*args, **kwargs)
         # Loaded here, before any generator reads content, so a data error
         # stops the build before anything is written.
+        problems = catalog_problems(Path(catalog_dir(self.settings)), self.settings["LANGUAGES"])
+        if problems:
+            raise ContentError(problems)
         self.context["craft"] = load_dataset(self.settings["PATH"])
         archive = self.settings.get("SOURCES_ARCHIVE")
         check_against_sources(Path(self.settings["PATH"]), self.context["craft"], Path(archive) if archive else None)

@@ -14,6 +14,7 @@ from .errors import ContentError, problem
 from .i18n import Translator
 from .model import Dataset
 from .pages import PageMeta, alternate_urls
+from .story_checks import marker_problems, parity_problems
 
 
 def _display(obj, settings) -> str:
@@ -117,9 +118,24 @@ def check_translations(objects: list, settings: dict, kind: str) -> list[str]:
     return problems
 
 
+def check_markers(objects: list, data: Dataset, settings: dict) -> list[str]:
+    """Language versions give the same figures and sources; no footnote is printed twice."""
+    problems: list[str] = []
+    by_slug: dict[str, dict[str, tuple[str, str]]] = {}
+    for obj in objects:
+        if obj.lang in settings["LANGUAGES"]:
+            by_slug.setdefault(obj.slug, {})[obj.lang] = (_display(obj, settings), obj._content)
+    for slug in sorted(by_slug):
+        versions = dict(sorted(by_slug[slug].items(), key=lambda kv: settings["LANGUAGES"].index(kv[0])))
+        for display, text in versions.values():
+            problems += marker_problems(text, display, data)
+        problems += parity_problems(versions, data)
+    return problems
+
+
 def enrich_stories(articles: list, data: Dataset, settings: dict, catalog_dir: str) -> None:
     """Tie each story to its city, render its figures and citations, set its PageMeta."""
-    problems = check_translations(articles, settings, "story")
+    problems = check_translations(articles, settings, "story") + check_markers(articles, data, settings)
     slugs = {a.slug for a in articles}
     written = {(a.slug, a.lang) for a in articles}  # a set: cities x stories grows quadratically
     for city in data.cities:
@@ -184,7 +200,7 @@ def enrich_stories(articles: list, data: Dataset, settings: dict, catalog_dir: s
 
 def enrich_pages(pages: list, data: Dataset, settings: dict, catalog_dir: str) -> None:
     """Pages (about, methodology) may cite sources and quote figures like stories."""
-    problems = check_translations(pages, settings, "page")
+    problems = check_translations(pages, settings, "page") + check_markers(pages, data, settings)
     for page in pages:
         if page.lang not in settings["LANGUAGES"]:
             continue  # already reported by check_translations

@@ -33,14 +33,16 @@ CHROMIUM_ARGS = [
 ]  # fmt: skip
 
 
-def build(content: Path, output: Path, conf: str = "pelicanconf.py", siteurl: str | None = None):
+def build(
+    content: Path, output: Path, conf: str = "pelicanconf.py", siteurl: str | None = None, options: str = ""
+):
     """Build like an editor does: `make html` (scratch folder, swapped in on success)."""
     env = {**os.environ, "COLUMNS": "200"}
     if siteurl is not None:
         env["SITEURL"] = siteurl
     return subprocess.run(
         ["make", "--no-print-directory", "html", f"INPUTDIR={content}", f"OUTPUTDIR={output}",
-         f"CONFFILE={ROOT / conf}"],
+         f"CONFFILE={ROOT / conf}", f"PELICANOPTS={options}"],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=300,
     )  # fmt: skip
 
