@@ -15,6 +15,8 @@ PUBLISHCONF ?= $(BASEDIR)/publishconf.py
 CATALOGS := theme/translations
 LANGS := kk ru
 MO := $(LANGS:%=$(CATALOGS)/%/LC_MESSAGES/messages.mo)
+# One wrapping width for every catalog tool, so a new string is a small diff.
+PO_WIDTH := --width=100
 PORT ?= 8000
 GITHUB_PAGES_BRANCH ?= gh-pages
 # The source articles live beside the repository, not in it (see README, "The sources").
@@ -65,11 +67,11 @@ fingerprint: $(INSTALLED)
 	$(BIN)/python -m generator fingerprint "$(SOURCES_ARCHIVE)" $(FINGERPRINT)
 
 extract-catalogs: $(INSTALLED)
-	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --add-comments=TRANSLATORS: \
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --add-comments=TRANSLATORS: $(PO_WIDTH) \
 	  --project="Craft Cities of Kazakhstan" -o $(CATALOGS)/messages.pot .
 
 update-catalogs: extract-catalogs
-	$(BIN)/pybabel update -D messages -d $(CATALOGS) -i $(CATALOGS)/messages.pot --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel update -D messages -d $(CATALOGS) -i $(CATALOGS)/messages.pot --ignore-obsolete --no-fuzzy-matching $(PO_WIDTH)
 
 # Build into a scratch folder and swap it in only when Pelican succeeds, so a
 # failed build leaves the last good output/ as it was.

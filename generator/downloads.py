@@ -224,8 +224,9 @@ def datapackage(data: Dataset, tables: dict) -> dict:
     return {
         "name": "craft-cities-of-kazakhstan",
         "title": "Craft Cities of Kazakhstan / Қазақстанның қолөнер қалалары / Города ремёсел Казахстана",
-        "description": "World Craft Cities of Kazakhstan (Taraz, Turkestan, Almaty) as five news reports "
-        "describe them: statuses, crafts, key figures, conflicting claims and a timeline. "
+        "description": f"The craft cities of Kazakhstan ({len(data.cities)} in this release) as "
+        f"{len(data.sources)} news {'report describes' if len(data.sources) == 1 else 'reports describe'} them: "
+        "statuses, crafts, key figures, conflicting claims and a timeline. "
         "Every row names its sources; empty cells mean the sources do not say.",
         "languages": ["kk", "ru"],
         "licenses": [LICENSE],

@@ -28,6 +28,7 @@ from .downloads import DOWNLOAD_DIR, DOWNLOADS, LICENSE
 from .i18n import Translator, page_lang
 from .pages import PageMeta, find_meta
 from .site import catalog_dir
+from .site_text import dataset_description, site_description
 
 LOCALES = {"kk": "kk_KZ", "ru": "ru_RU"}  # Open Graph wants language_TERRITORY
 DATASET_PAGE = "methodology"  # the page that offers the downloads
@@ -144,9 +145,7 @@ def dataset(page, data, siteurl: str, settings: dict) -> dict:
         "@context": "https://schema.org",
         "@type": "Dataset",
         "name": t.gettext("Craft Cities of Kazakhstan: the dataset"),
-        "description": t.gettext(
-            "Statuses, crafts, key figures, conflicting claims and a timeline of the World Craft Cities of Kazakhstan (Taraz, Turkestan and Almaty), as five news reports describe them. Every row names its sources; empty cells mean the sources do not say."
-        ),
+        "description": dataset_description(data, t),
         "url": join_url(siteurl, page.url),
         "license": LICENSE["path"],
         "inLanguage": list(settings["LANGUAGES"]),  # every table carries both languages
@@ -250,12 +249,7 @@ def _root_social(ctx: Context, langs: list[str]) -> Social:
     """The language chooser at the site root speaks both languages."""
     ts = [_t(ctx, code) for code in langs]
     names = " · ".join(t.gettext("Craft Cities of Kazakhstan") for t in ts)
-    description = " ".join(
-        t.gettext(
-            "Taraz, Turkestan and Almaty: the cities of Kazakhstan recognised by the World Crafts Council, with a map, stories and open data."
-        )
-        for t in ts
-    )
+    description = " ".join(site_description(ctx["craft"], t) for t in ts)
     lang = page_lang(ctx)
     return Social(
         lang=lang,

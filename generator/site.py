@@ -15,6 +15,7 @@ from .errors import ContentError
 from .map_assets import copy_map_assets, needs_cluster
 from .model import load_dataset
 from .pages import PageMeta
+from .site_text import site_description
 from .source_checks import check_against_sources
 
 
@@ -70,7 +71,16 @@ class CraftCitiesGenerator(Generator):
         langs = self.settings["LANGUAGES"]
         write_downloads(self.context["craft"], self.output_path)
         copy_map_assets(self.output_path, needs_cluster(len(self.context["craft"].cities)))
-        self._write(writer, "index.html", "root", None)
+        choices = [
+            {
+                "lang": lang,
+                "language": self.settings["LANGUAGE_NAMES"][lang],
+                "sitename": self._t(lang).gettext("Craft Cities of Kazakhstan"),
+                "description": site_description(self.context["craft"], self._t(lang)),
+            }
+            for lang in langs
+        ]
+        self._write(writer, "index.html", "root", None, choices=choices)
         for lang in langs:
             t = self._t(lang)
             home = {code: f"{code}/" for code in langs}
@@ -82,9 +92,7 @@ class CraftCitiesGenerator(Generator):
                     lang,
                     home[lang],
                     t.gettext("Craft Cities of Kazakhstan"),
-                    t.gettext(
-                        "Taraz, Turkestan and Almaty: the cities of Kazakhstan recognised by the World Crafts Council, with a map, stories and open data."
-                    ),
+                    site_description(self.context["craft"], t),
                     home,
                 ),
                 stories=self.context["stories_by_lang"][lang],
