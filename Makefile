@@ -33,11 +33,11 @@ help:
 	@echo ''
 	@echo '  make html              build the site into output/ (development, relative links)'
 	@echo '  make test              run every test (build, browser, accessibility, HTML, links)'
-	@echo '  make clean             remove output/ and build leftovers'
+	@echo '  make clean             remove output/, compiled catalogs, caches and build leftovers'
 	@echo '  make regenerate        rebuild on every change to content/ or theme/'
-	@echo '  make serve [PORT=8000] serve output/ at http://127.0.0.1:$(PORT)/'
-	@echo '  make devserver         regenerate and serve together'
-	@echo '  make publish           build for the web with publishconf.py (SITEURL=...)'
+	@echo '  make serve [PORT=8000] serve output/ at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)'
+	@echo '  make devserver         regenerate and serve together (Ctrl+C stops it)'
+	@echo '  make publish           build for the web: SITEURL=https://USER.github.io/REPO make publish'
 	@echo '  make github            publish, then push output/ to the $(GITHUB_PAGES_BRANCH) branch'
 	@echo '  make bench [PROFILE=1] build-time, scale and page-weight benchmarks'
 	@echo '  make extract-catalogs  collect interface strings into theme/translations/messages.pot'
@@ -83,7 +83,13 @@ html: $(INSTALLED) $(MO)
 	mv "$(OUTPUTDIR).partial" "$(OUTPUTDIR)"
 	rm -rf "$(OUTPUTDIR).old"
 
+# A published build needs the address it will live at; root-absolute links are never wanted.
+export SITEURL
 publish: $(INSTALLED) $(MO)
+	@if [ -z "$(SITEURL)" ]; then \
+	  echo "make publish: SITEURL is not set; give the address the site will live at," \
+	    "e.g. SITEURL=https://USER.github.io/REPO make publish (the Pages workflow sets it)" >&2; \
+	  exit 2; fi
 	$(MAKE) html CONFFILE="$(PUBLISHCONF)"
 
 github: publish
@@ -91,15 +97,20 @@ github: publish
 	git push origin $(GITHUB_PAGES_BRANCH)
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(OUTPUTDIR).partial" "$(OUTPUTDIR).old" .pytest_cache
+	rm -rf "$(OUTPUTDIR)" "$(OUTPUTDIR).partial" "$(OUTPUTDIR).old" .pytest_cache .ruff_cache $(MO)
+	find . -name __pycache__ -type d -not -path './.venv/*' -not -path './node_modules/*' -prune \
+	  -exec rm -rf {} +
 
 regenerate: $(INSTALLED) $(MO)
 	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
+# Pelican only logs a busy port and exits 0: check it first, so the command fails as it should.
 serve: $(INSTALLED)
+	$(BIN)/python -m generator port-free $(PORT)
 	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b 127.0.0.1 -p $(PORT)
 
 devserver: $(INSTALLED) $(MO)
+	$(BIN)/python -m generator port-free $(PORT)
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b 127.0.0.1 -p $(PORT) $(PELICANOPTS)
 
 test: $(INSTALLED) $(NODE_INSTALLED) $(MO)

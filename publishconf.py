@@ -11,4 +11,7 @@ sys.path.append(os.curdir)
 from pelicanconf import *
 
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+if not SITEURL:
+    # Root-absolute links would break under /REPO/: a published build always knows its address.
+    sys.exit("publishconf.py: SITEURL is not set; e.g. SITEURL=https://USER.github.io/REPO make publish")
 RELATIVE_URLS = False

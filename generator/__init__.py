@@ -66,27 +66,32 @@ def _pages_read(generator) -> None:
     enrich_pages(pages, generator.context["craft"], generator.settings, catalog_dir(generator.settings))
 
 
-_summary: BuildSummary | None = None
-
-
-def _started(pelican) -> None:
-    global _summary
-    _summary = BuildSummary()
-    logging.getLogger("pelican").addHandler(_summary)
+def _summary() -> BuildSummary | None:
+    """The summary of the run under way: it lives on Pelican's logger, where it counts warnings."""
+    return next((h for h in logging.getLogger("pelican").handlers if isinstance(h, BuildSummary)), None)
 
 
 def _written(path: str, context: dict) -> None:
-    if _summary:
-        _summary.page_written(path, context)
+    summary = _summary()
+    if summary:
+        summary.page_written(path, context)
 
 
 def _finished(pelican) -> None:
-    if _summary:
-        logging.getLogger("pelican").removeHandler(_summary)
-        print(_summary.text(pelican.settings["LANGUAGES"], pelican.output_path))
+    summary = _summary()
+    if summary:
+        logging.getLogger("pelican").removeHandler(summary)
+        print(summary.text(pelican.settings["LANGUAGES"], pelican.output_path))
 
 
 def _generators(pelican):
+    """Pelican asks for generators at the start of every run (each devserver rebuild too):
+    a fresh summary starts here, so each run's counts and time are its own."""
+    log = logging.getLogger("pelican")
+    stale = _summary()
+    if stale:  # a run that failed never reached `finalized`
+        log.removeHandler(stale)
+    log.addHandler(BuildSummary())
     return CraftCitiesGenerator
 
 
@@ -101,7 +106,6 @@ class _EditorFacingErrors(logging.Filter):
 
 def register() -> None:
     logging.getLogger("pelican").addFilter(_EditorFacingErrors())
-    signals.initialized.connect(_started)
     signals.content_written.connect(_written)
     signals.finalized.connect(_finished)
     signals.generator_init.connect(_init_env)
