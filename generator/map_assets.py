@@ -16,9 +16,9 @@ import xstatic.pkg.leaflet_markercluster as xcluster
 
 VENDOR = "theme/vendor"
 
-# From this many cities on, markers are clustered (and the cluster plugin,
-# about 9 KB gzipped, is loaded); below it every marker shows with its label.
-CLUSTER_FROM = 40
+# Up to this many cities, each marker carries its name as a label (placed at
+# build time); beyond it the names are in the popups and the list only.
+LABELS_UP_TO = 40
 
 NOTICE = f"""Third-party files in this folder, copied at build time from PyPI packages.
 
@@ -67,10 +67,6 @@ CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 """
 
 
-def needs_cluster(city_count: int) -> bool:
-    return city_count >= CLUSTER_FROM
-
-
 @dataclass(frozen=True)
 class MapAssets:
     """URLs of the map's files as seen from one page (`siteurl` is relative in development builds)."""
@@ -117,8 +113,8 @@ def _copy_js(src: Path, dest: Path) -> None:
     dest.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def copy_map_assets(output_path: str | Path, cluster: bool) -> None:
-    """Copy Leaflet (with its images/ next to leaflet.css) and, if used, markercluster."""
+def copy_map_assets(output_path: str | Path) -> None:
+    """Copy Leaflet (with its images/ next to leaflet.css) and markercluster."""
     root = Path(output_path) / VENDOR
     leaflet = Path(xleaflet.BASE_DIR)
     (root / "leaflet" / "images").mkdir(parents=True, exist_ok=True)
@@ -126,10 +122,9 @@ def copy_map_assets(output_path: str | Path, cluster: bool) -> None:
     shutil.copyfile(leaflet / "leaflet.css", root / "leaflet" / "leaflet.css")
     for image in sorted((leaflet / "images").iterdir()):
         shutil.copyfile(image, root / "leaflet" / "images" / image.name)
-    if cluster:
-        src = Path(xcluster.BASE_DIR)
-        (root / "markercluster").mkdir(parents=True, exist_ok=True)
-        _copy_js(src / "leaflet.markercluster.js", root / "markercluster" / "leaflet.markercluster.js")
-        for name in ("MarkerCluster.css", "MarkerCluster.Default.css"):
-            shutil.copyfile(src / name, root / "markercluster" / name)
+    src = Path(xcluster.BASE_DIR)
+    (root / "markercluster").mkdir(parents=True, exist_ok=True)
+    _copy_js(src / "leaflet.markercluster.js", root / "markercluster" / "leaflet.markercluster.js")
+    for name in ("MarkerCluster.css", "MarkerCluster.Default.css"):
+        shutil.copyfile(src / name, root / "markercluster" / name)
     (root / "NOTICE.txt").write_text(NOTICE, encoding="utf-8")

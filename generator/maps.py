@@ -24,7 +24,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from .i18n import Translator, format_partial_date, page_lang
-from .map_assets import MapAssets, needs_cluster
+from .map_assets import LABELS_UP_TO, MapAssets
 from .map_folium import LiveMap, Pin, build_live_map
 from .map_geo import (
     Frame,
@@ -131,7 +131,7 @@ def _story_urls(ctx: Context, lang: str) -> dict[str, str]:
 def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str], t: Translator) -> HomeMap:
     geo = _geo(data)
     cities = data.cities
-    cluster = needs_cluster(len(cities))
+    labelled = len(cities) <= LABELS_UP_TO
     min_lon, min_lat, max_lon, max_lat = geo.land.bounds
     frame = Frame.around((min_lon, min_lat, max_lon, max_lat), HOME_WIDTH, pad=24)
     names = [c["name"][lang] for c in cities]
@@ -145,7 +145,7 @@ def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str],
         (mercator(lon, lat)[0] * scale, mercator(lon, lat)[1] * scale)
         for lon, lat in zip(lons, lats, strict=True)
     ]
-    pin_sides = [None] * len(cities) if cluster else place_pin_labels(pixels, names, LABEL_PX)
+    pin_sides = place_pin_labels(pixels, names, LABEL_PX) if labelled else [None] * len(cities)
     svg = city_map_svg(
         path_data(geo.land, frame),
         [
@@ -159,7 +159,7 @@ def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str],
             len(cities),
         ),
         svg_id=f"map-static-{lang}",
-        labels=not cluster,
+        labels=labelled,
         font=26,
     )
     pins = [
@@ -196,7 +196,6 @@ def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str],
                 "maxZoom": NARROW_MAX_ZOOM,
             },
         },
-        cluster=cluster,
         outline_attribution=OUTLINE_CREDIT,
     )
     return HomeMap(id=f"craft-map-{lang}", svg=svg, live=live)

@@ -12,7 +12,7 @@ from . import i18n
 from .catalogs import catalog_problems
 from .downloads import DOWNLOADS, write_downloads
 from .errors import ContentError
-from .map_assets import copy_map_assets, needs_cluster
+from .map_assets import copy_map_assets
 from .model import load_dataset
 from .pages import PageMeta
 from .site_text import site_description
@@ -70,7 +70,7 @@ class CraftCitiesGenerator(Generator):
     def generate_output(self, writer) -> None:
         langs = self.settings["LANGUAGES"]
         write_downloads(self.context["craft"], self.output_path)
-        copy_map_assets(self.output_path, needs_cluster(len(self.context["craft"].cities)))
+        copy_map_assets(self.output_path)
         choices = [
             {
                 "lang": lang,

@@ -22,6 +22,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from checks.browser import watch
+from extend import Extension, extend_content
+
+from generator.model import Dataset, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -34,12 +37,23 @@ CHROMIUM_ARGS = [
 
 
 def build(
-    content: Path, output: Path, conf: str = "pelicanconf.py", siteurl: str | None = None, options: str = ""
+    content: Path,
+    output: Path,
+    conf: str = "pelicanconf.py",
+    siteurl: str | None = None,
+    options: str = "",
+    archive: Path | None = None,
 ):
-    """Build like an editor does: `make html` (scratch folder, swapped in on success)."""
+    """Build like an editor does: `make html` (scratch folder, swapped in on success).
+
+    `archive`: the article archive to check the fingerprint against (SOURCES_ARCHIVE);
+    by default whatever the settings find beside the repository, if anything.
+    """
     env = {**os.environ, "COLUMNS": "200"}
     if siteurl is not None:
         env["SITEURL"] = siteurl
+    if archive is not None:
+        env["SOURCES_ARCHIVE"] = str(archive)
     return subprocess.run(
         ["make", "--no-print-directory", "html", f"INPUTDIR={content}", f"OUTPUTDIR={output}",
          f"CONFFILE={ROOT / conf}", f"PELICANOPTS={options}"],
@@ -126,6 +140,43 @@ def site(tmp_path_factory) -> Path:
     return build_ok(CONTENT, tmp_path_factory.mktemp("site") / "output")
 
 
+@dataclass(frozen=True)
+class Built:
+    """A built site with the content it was built from and that content's data."""
+
+    name: str
+    root: Path
+    content: Path
+    data: Dataset
+    extension: Extension | None = None
+
+
+@pytest.fixture(scope="session")
+def extended_site(tmp_path_factory) -> Built:
+    """The real content plus a city, a source, a disagreement and an event, added the README's way."""
+    tmp = tmp_path_factory.mktemp("extended")
+    content = copy_content(tmp)
+    ext = extend_content(content, tmp / "archive")
+    # The scratch archive holds only the new article: build from the fingerprint alone, as GitHub does.
+    out = build_ok(content, tmp / "output", archive=tmp / "no-archive")
+    return Built("extended", out, content, load_dataset(content), ext)
+
+
+@pytest.fixture(scope="session", params=["real", "extended"])
+def built(request, site) -> Built:
+    """Each page check that takes this runs over the real site and over the extended one."""
+    if request.param == "real":
+        return Built("real", site, CONTENT, load_dataset(CONTENT))
+    return request.getfixturevalue("extended_site")
+
+
+@pytest.fixture(scope="session")
+def served_built(built) -> Iterator[tuple[Built, Served]]:
+    served, server = serve(built.root)
+    yield built, served
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def served_site(site) -> Iterator[Served]:
     served, server = serve(site)
@@ -172,11 +223,15 @@ def visit(browser):
     """visit(url, javascript=True, width=1280) -> Visit, with offsite requests aborted."""
     contexts = []
 
-    def _visit(url: str, javascript: bool = True, width: int = 1280, height: int = 900, **options) -> Visit:
+    def _visit(
+        url: str, javascript: bool = True, width: int = 1280, height: int = 900, init_script: str = "", **options
+    ) -> Visit:
         context = browser.new_context(
             java_script_enabled=javascript, viewport={"width": width, "height": height}, **options
         )
         contexts.append(context)
+        if init_script:
+            context.add_init_script(init_script)
         page = context.new_page()
         seen = Visit(page)
 

@@ -32,14 +32,39 @@
       if (e.key === "Escape" && map.closePopup) map.closePopup();
     });
 
-    // Cluster icons (many cities) are buttons too: give them a name, not just a number.
+    // Cluster icons (cities close together on screen) are buttons too: a name, not just
+    // a number, and the keyboard opens them as a click does (markercluster leaves
+    // them out of the tab order). Focus then goes to what the cluster held.
     if (L.MarkerCluster && o.cluster) {
+      var openCluster = function (layer) {
+        var group = layer._group;
+        var first = layer.getAllChildMarkers()[0];
+        var focusFirst = function () {
+          var shown = first && group.getVisibleParent(first);
+          var target = shown && shown.getElement && shown.getElement();
+          if (target) target.focus({ preventScroll: true });
+        };
+        if (map.getZoom() < map.getMaxZoom() && !layer.getBounds().getNorthEast().equals(layer.getBounds().getSouthWest())) {
+          map.once("zoomend", function () { setTimeout(focusFirst, 0); });
+          layer.zoomToBounds({ padding: [24, 24] });
+        } else {
+          layer.spiderfy();
+          setTimeout(focusFirst, 0);
+        }
+      };
       var nameCluster = function (layer) {
         var el = layer instanceof L.MarkerCluster && layer.getElement();
-        if (!el) return;
+        if (!el || el.hasAttribute("aria-label")) return;
         var name = o.cluster.replace("%(num)s", String(layer.getChildCount()));
         el.setAttribute("aria-label", name);
+        el.setAttribute("role", "button");
+        el.tabIndex = 0;
         el.title = name;
+        el.addEventListener("keydown", function (e) {
+          if (e.key !== "Enter" && e.key !== " ") return;
+          e.preventDefault();
+          openCluster(layer);
+        });
       };
       map.eachLayer(nameCluster); // those already drawn
       map.on("layeradd", function (e) { nameCluster(e.layer); }); // and those drawn on zoom
