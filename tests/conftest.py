@@ -187,14 +187,32 @@ def served_site(site) -> Iterator[Served]:
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Iterator[Served]:
     """The real content built with publishconf.py for http://127.0.0.1:PORT/REPO, and served there."""
-    port = free_port()
-    siteurl = f"http://127.0.0.1:{port}{PREFIX}".rstrip("/")
-    out = build_ok(
-        CONTENT, tmp_path_factory.mktemp("published") / "output", conf="publishconf.py", siteurl=siteurl
-    )
-    served, server = serve(out, port)
+    served, server = _published(CONTENT, tmp_path_factory.mktemp("published") / "output")
     yield served
     server.shutdown()
+
+
+def _published(content: Path, out: Path, archive: Path | None = None) -> tuple[Served, object]:
+    port = free_port()
+    siteurl = f"http://127.0.0.1:{port}{PREFIX}".rstrip("/")
+    build_ok(content, out, conf="publishconf.py", siteurl=siteurl, archive=archive)
+    return serve(out, port)
+
+
+@pytest.fixture(scope="session")
+def published_extended(tmp_path_factory, extended_site) -> Iterator[Served]:
+    tmp = tmp_path_factory.mktemp("published-extended")
+    served, server = _published(extended_site.content, tmp / "output", archive=tmp / "no-archive")
+    yield served
+    server.shutdown()
+
+
+@pytest.fixture(scope="session", params=["real", "extended"])
+def published_built(request) -> tuple[Dataset, Served]:
+    """(data, served published site), for the real content and the extended one."""
+    if request.param == "real":
+        return load_dataset(CONTENT), request.getfixturevalue("published_site")
+    return request.getfixturevalue("extended_site").data, request.getfixturevalue("published_extended")
 
 
 @dataclass

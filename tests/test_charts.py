@@ -7,6 +7,7 @@ the chart code, so a wrong layout or a wrong label fails here.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from pathlib import Path
 
@@ -18,8 +19,11 @@ from babel.numbers import format_decimal
 from conftest import CONTENT, build, build_ok, copy_content
 from lxml import etree
 
+from generator import fingerprint as fp
+from generator.model import load_dataset
+
 LANGS = ("kk", "ru")
-CITIES = ("almaty", "taraz", "turkestan")
+CITIES = tuple(c["id"] for c in load_dataset(CONTENT).cities)
 PAPER = "#fdfcf9"
 FONT = 13  # the charts' font size in viewBox units
 
@@ -78,9 +82,21 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-def all_charts(site: Path):
+def ids(content: Path) -> list[str]:
+    return [c["id"] for c in load(content, "cities.yaml")["cities"]]
+
+
+def wholes(content: Path) -> dict[str, set[str]]:
+    """city id -> ids of its figures that other figures are part of."""
+    return {
+        c["id"]: {f["part_of"] for f in c["figures"] if f.get("part_of")}
+        for c in load(content, "cities.yaml")["cities"]
+    }
+
+
+def all_charts(site: Path, content: Path = CONTENT):
     for lang in LANGS:
-        for path in [lang, *(f"{lang}/{c}" for c in CITIES)]:
+        for path in [lang, *(f"{lang}/{c}" for c in ids(content))]:
             doc = page(site, path)
             for fig in doc.xpath('//figure[contains(@class, "chart")]'):
                 yield path, doc, fig
@@ -90,34 +106,33 @@ def all_charts(site: Path):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_charts_appear_where_the_data_supports_them(site, lang):
+def test_charts_appear_where_the_data_supports_them(built, lang):
+    site = built.root
     home = page(site, lang)
     chart(home, "chart-timeline")
     chart(home, "chart-sources-per-city")
-    cities = {c["id"]: c for c in load(CONTENT, "cities.yaml")["cities"]}
-    for city_id in CITIES:
+    for city_id, expected in wholes(built.content).items():
         doc = page(site, f"{lang}/{city_id}")
         chart(doc, f"chart-timeline-{city_id}")
-        wholes = {f["part_of"] for f in cities[city_id]["figures"] if f.get("part_of")}
         drawn = {
             f.get("id").removeprefix("chart-figure-")
             for f in doc.xpath('//figure[contains(@class, "chart-bars")]')
         }
-        assert drawn == wholes, f"{city_id}: figure charts {drawn}, data has parts of {wholes}"
+        assert drawn == expected, f"{city_id}: figure charts {drawn}, data has parts of {expected}"
         # the key-figures chart sits in the key-figures section
-        for whole in wholes:
+        for whole in expected:
             assert doc.xpath(
                 f'//section[contains(@class, "key-figures")]//figure[@id="chart-figure-{whole}"]'
             )
-    assert chart(page(site, f"{lang}/almaty"), "chart-figure-almaty-tourists-total") is not None
 
 
 # -- accessibility of every graphic --------------------------------------------
 
 
-def test_every_chart_has_name_description_source_and_table(site):
+def test_every_chart_has_name_description_source_and_table(built):
+    site = built.root
     count = 0
-    for path, doc, fig in all_charts(site):
+    for path, doc, fig in all_charts(site, built.content):
         count += 1
         s = svg(fig)
         where = f"{path} #{fig.get('id')}"
@@ -144,21 +159,24 @@ def test_every_chart_has_name_description_source_and_table(site):
         assert csv, f"{where}: no CSV download link"
         for a in csv:
             assert (site / "data" / a.get("href").rsplit("/data/", 1)[1]).is_file(), a.get("href")
-    assert count == 2 * (2 + len(CITIES) + 1)  # homes: 2 charts; stories: a timeline each; Almaty: figures
+    # homes: 2 charts; stories: a timeline each, and a chart for each figure that has parts
+    per_lang = 2 + sum(1 + len(w) for w in wholes(built.content).values())
+    assert count == len(LANGS) * per_lang
 
 
-def test_chart_ids_are_unique_on_every_page(site):
+def test_chart_ids_are_unique_on_every_page(built):
+    site = built.root
     for lang in LANGS:
-        for path in [lang, *(f"{lang}/{c}" for c in CITIES)]:
+        for path in [lang, *(f"{lang}/{c}" for c in ids(built.content))]:
             doc = page(site, path)
-            ids = doc.xpath("//@id")
-            for chart_id in {i for i in ids if i.startswith("chart-")}:
-                assert ids.count(chart_id) == 1, f"{path}: id {chart_id} is used {ids.count(chart_id)} times"
+            used = doc.xpath("//@id")
+            for chart_id in {i for i in used if i.startswith("chart-")}:
+                assert used.count(chart_id) == 1, f"{path}: id {chart_id} is used {used.count(chart_id)} times"
 
 
-def test_chart_colours_have_enough_contrast(site):
+def test_chart_colours_have_enough_contrast(built):
     """Text 4.5:1 and marks 3:1 against the page; decorative grid lines are exempt."""
-    for path, _doc, fig in all_charts(site):
+    for path, _doc, fig in all_charts(built.root, built.content):
         s = svg(fig)
         for t in s.xpath(".//text"):
             assert contrast(t.get("fill"), PAPER) >= 4.5, f"{path}: text fill {t.get('fill')}"
@@ -172,17 +190,29 @@ def test_chart_colours_have_enough_contrast(site):
 # -- the key-figures chart: numbers drawn = numbers in the data ----------------
 
 
+def breakdowns(content: Path) -> list[tuple[str, dict, list[dict]]]:
+    """(city id, whole figure, its parts) for every figure of the data that has parts."""
+    out = []
+    for c in load(content, "cities.yaml")["cities"]:
+        for whole in c["figures"]:
+            parts = [f for f in c["figures"] if f.get("part_of") == whole["id"]]
+            if parts:
+                out.append((c["id"], whole, parts))
+    return out
+
+
 def check_breakdown(site: Path, content: Path, lang: str) -> None:
-    figures = {f["id"]: f for c in load(content, "cities.yaml")["cities"] for f in c["figures"]}
-    total = figures["almaty-tourists-total"]
-    foreign = figures["almaty-tourists-foreign"]
-    assert foreign["part_of"] == total["id"]
-    expected = {
-        total["id"]: total["value"],
-        foreign["id"]: foreign["value"],
-        f"{total['id']}-remainder": total["value"] - foreign["value"],
-    }
-    fig = chart(page(site, f"{lang}/almaty"), "chart-figure-almaty-tourists-total")
+    found = breakdowns(content)
+    assert found, "the content has no figure with parts to draw"
+    for city_id, whole, parts in found:
+        check_one_breakdown(site, lang, city_id, whole, parts)
+
+
+def check_one_breakdown(site: Path, lang: str, city_id: str, total: dict, parts: list[dict]) -> None:
+    expected = {total["id"]: total["value"], **{p["id"]: p["value"] for p in parts}}
+    if total.get("remainder"):
+        expected[f"{total['id']}-remainder"] = total["value"] - sum(p["value"] for p in parts)
+    fig = chart(page(site, f"{lang}/{city_id}"), f"chart-figure-{total['id']}")
     s = svg(fig)
     bars = {r.get("data-key"): r for r in s.xpath('.//rect[@class="bar"]')}
     assert set(bars) == set(expected)
@@ -197,38 +227,41 @@ def check_breakdown(site: Path, content: Path, lang: str) -> None:
     for row in s.xpath('.//g[@class="bar-row"]'):
         value = expected[row.get("data-key")]
         assert texts(row, "value") == [format_decimal(value, locale=lang)], row.get("data-key")
-    # the derived value is marked and labelled as computed, with its arithmetic
-    rest = bars[f"{total['id']}-remainder"]
-    assert rest.get("data-computed") == "true" and rest.get("stroke-dasharray")
-    label = text_of(rest.getparent().xpath(".//text")[0])
-    calc = f"{format_decimal(total['value'], locale=lang)} − {format_decimal(foreign['value'], locale=lang)}"
-    assert total["remainder"][lang] in label and calc in label, label
-    assert calc in text_of(fig.xpath('.//p[@class="chart-note"]')[0])
-    # the same numbers in the table, and the labels say what they count
     rows = {r.get("data-key"): r for r in fig.xpath(".//table/tbody/tr")}
+    if total.get("remainder"):
+        # the derived value is marked and labelled as computed, with its arithmetic
+        rest = bars[f"{total['id']}-remainder"]
+        assert rest.get("data-computed") == "true" and rest.get("stroke-dasharray")
+        label = text_of(rest.getparent().xpath(".//text")[0])
+        calc = " − ".join(format_decimal(f["value"], locale=lang) for f in [total, *parts])
+        assert total["remainder"][lang] in label and calc in label, label
+        assert calc in text_of(fig.xpath('.//p[@class="chart-note"]')[0])
+        rest_cites = rows[f"{total['id']}-remainder"].xpath(".//sup[@class='cite']/a/@href")
+        cited = total["sources"] + [s for p in parts for s in p["sources"]]
+        assert sorted(rest_cites) == sorted({f"#source-{sid}" for sid in cited})
+    # the same numbers in the table, and the labels say what they count
     assert set(rows) == set(expected)
     for key, value in expected.items():
         assert text_of(rows[key].xpath("./td")[0]) == format_decimal(value, locale=lang)
-    rest_cites = rows[f"{total['id']}-remainder"].xpath(".//sup[@class='cite']/a/@href")
-    assert sorted(rest_cites) == sorted({f"#source-{sid}" for sid in total["sources"] + foreign["sources"]})
     assert total["counts"][lang] in text_of(rows[total["id"]])
-    assert foreign["counts"][lang] in text_of(rows[foreign["id"]])
+    for part in parts:
+        assert part["counts"][lang] in text_of(rows[part["id"]])
     # cited to the same source as the figures, on this page
     links = {a.get("href") for a in fig.xpath('.//p[@class="chart-source"]//a')}
     assert links == {f"#source-{sid}" for sid in total["sources"]}
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_figure_chart_draws_the_data(site, lang):
-    check_breakdown(site, CONTENT, lang)
+def test_figure_chart_draws_the_data(built, lang):
+    check_breakdown(built.root, built.content, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_sources_chart_counts_the_reports_per_city(site, lang):
-    cities = load(CONTENT, "cities.yaml")["cities"]
-    claims = load(CONTENT, "claims.yaml")["claims"]
-    events = load(CONTENT, "timeline.yaml")["events"]
-    fig = chart(page(site, lang), "chart-sources-per-city")
+def test_sources_chart_counts_the_reports_per_city(built, lang):
+    cities = load(built.content, "cities.yaml")["cities"]
+    claims = load(built.content, "claims.yaml")["claims"]
+    events = load(built.content, "timeline.yaml")["events"]
+    fig = chart(page(built.root, lang), "chart-sources-per-city")
     s = svg(fig)
     bars = {r.get("data-key"): float(r.get("width")) for r in s.xpath('.//rect[@class="bar"]')}
     rows = {r.get("data-key"): r for r in fig.xpath(".//table/tbody/tr")}
@@ -368,51 +401,84 @@ def check_timeline(site: Path, content: Path, lang: str, city_id: str | None) ->
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("city_id", [None, *CITIES])
-def test_timeline_draws_the_data(site, lang, city_id):
-    check_timeline(site, CONTENT, lang, city_id)
+def test_timeline_draws_the_data(built, lang):
+    for city_id in [None, *ids(built.content)]:
+        check_timeline(built.root, built.content, lang, city_id)
 
 
 def test_timeline_breaks_the_axis_over_empty_decades(site):
+    """Years between two dated events more than a decade apart are cut out, and the cut is drawn."""
+    years = sorted({int(e["date"][:4]) for e in load(CONTENT, "timeline.yaml")["events"] if e["date"]})
+    gaps = [(a, b) for a, b in itertools.pairwise(years) if b - a > 10]
+    assert gaps, "the content has no gap of over a decade to test the axis break with"
+    a, b = max(gaps, key=lambda g: g[1] - g[0])
     s = svg(chart(page(site, "ru"), "chart-timeline"))
-    years = sorted(int(text_of(t)) for t in s.xpath('.//g[@class="ticks"]/text'))
-    assert 1964 in years and 2025 in years
-    assert not set(range(1966, 2020)) & set(years), "empty years should be cut out of the axis"
+    drawn = sorted(int(text_of(t)) for t in s.xpath('.//g[@class="ticks"]/text'))
+    assert a in drawn and b in drawn
+    assert not set(range(a + 2, b - 2)) & set(drawn), "empty years should be cut out of the axis"
     assert s.xpath('.//g[@class="breaks"]/path'), "the cut must be drawn as a break"
-    assert "1965–2021" in text_of(s.xpath("./desc")[0])
+    assert f"{a + 1}–" in text_of(s.xpath("./desc")[0])
 
 
 # -- the same data everywhere: change it, and the graphics follow -------------
 
 
+def _source_article(content: Path, source_ids: list[str]) -> fp.Article:
+    """The fingerprint of the first cited source's article."""
+    files = {s["id"]: s["file"] for s in load(content, "sources.yaml")["sources"]}
+    return fp.load(content / "data" / "fingerprint.json")[files[source_ids[0]]]
+
+
+def _a_stated_date(article: fp.Article) -> str:
+    """A date the article gives (the build accepts only those), to month precision if it can."""
+    if article.dates.months:
+        return f"{min(article.dates.years)}-{min(article.dates.months)}"
+    return min(article.dates.years)
+
+
 def test_changed_data_changes_the_charts(tmp_path):
+    """A part of a figure gets another value its source states, an undated event a date: the charts follow."""
     content = copy_content(tmp_path)
+    city_id, whole, parts = breakdowns(content)[0]
+    part = parts[0]
+    others = sum(p["value"] for p in parts[1:])
+    article = _source_article(content, part["sources"])
+    new_value = next(
+        int(n) for n in sorted(article.numbers, reverse=True)
+        if n != part["value"] and 0 < n + others < whole["value"] and n.is_integer()
+    )  # fmt: skip
     cities_file = content / "data" / "cities.yaml"
-    text = cities_file.read_text(encoding="utf-8")
-    assert "value: 323000" in text
-    cities_file.write_text(text.replace("value: 323000", "value: 500000"), encoding="utf-8")
+    cities = yaml.safe_load(cities_file.read_text(encoding="utf-8"))
+    for c in cities["cities"]:
+        for f in c["figures"]:
+            if f["id"] == part["id"]:
+                f["value"] = new_value
+    cities_file.write_text(yaml.safe_dump(cities, allow_unicode=True, sort_keys=False), encoding="utf-8")
     timeline_file = content / "data" / "timeline.yaml"
     timeline = yaml.safe_load(timeline_file.read_text(encoding="utf-8"))
-    (status,) = [e for e in timeline["events"] if e["id"] == "turkestan-status"]
-    assert status["date"] is None
-    status["date"] = "2023-02"
+    event = next(e for e in timeline["events"] if e["date"] is None and e["cities"])
+    event["date"] = _a_stated_date(_source_article(content, event["sources"]))
     timeline_file.write_text(yaml.safe_dump(timeline, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = build_ok(content, tmp_path / "out")
 
     for lang in LANGS:
         check_breakdown(site, content, lang)  # recomputed from the changed data
-        doc = page(site, f"{lang}/almaty")
-        fig = chart(doc, "chart-figure-almaty-tourists-total")
+        doc = page(site, f"{lang}/{city_id}")
+        fig = chart(doc, f"chart-figure-{whole['id']}")
         values = texts(svg(fig), "value")
-        assert format_decimal(500000, locale=lang) in values and format_decimal(640000, locale=lang) in values
-        card = doc.xpath('//li[@data-figure="almaty-tourists-foreign"]')[0]
-        assert format_decimal(500000, locale=lang) in text_of(card)
-        for city_id in (None, "turkestan"):
-            check_timeline(site, content, lang, city_id)
-        s = svg(chart(page(site, f"{lang}/turkestan"), "chart-timeline-turkestan"))
-        (bar,) = s.xpath('.//g[@class="marks"]/*[@data-item="turkestan-status"]')
-        assert bar.tag == "rect" and bar.get("data-precision") == "month"
-        assert babel_date("2023-02", lang) in " ".join(texts(s, "labels"))
+        assert format_decimal(new_value, locale=lang) in values
+        if whole.get("remainder"):
+            rest = whole["value"] - new_value - others
+            assert format_decimal(rest, locale=lang) in values
+        card = doc.xpath(f'//li[@data-figure="{part["id"]}"]')[0]
+        assert format_decimal(new_value, locale=lang) in text_of(card)
+        event_city = event["cities"][0]
+        for checked in (None, event_city):
+            check_timeline(site, content, lang, checked)
+        s = svg(chart(page(site, f"{lang}/{event_city}"), f"chart-timeline-{event_city}"))
+        marks = s.xpath(f'.//g[@class="marks"]/*[@data-item="{event["id"]}"]')
+        assert marks and all(m.get("data-date") == event["date"] for m in marks)
+        assert babel_date(event["date"], lang) in " ".join(texts(s, "labels"))
 
 
 def test_data_text_is_escaped_in_the_svg(tmp_path):
@@ -430,18 +496,22 @@ def test_data_text_is_escaped_in_the_svg(tmp_path):
     assert "alert(" in "".join(s.itertext()) and "<script>" not in snippet
 
 
+def _first_part() -> dict:
+    return breakdowns(CONTENT)[0][2][0]
+
+
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("part_of: almaty-tourists-total", "part_of: almaty-no-such-figure", "part_of"),
-        ("value: 323000", "value: 2000000", "smaller than its parts"),
+        (f"part_of: {_first_part()['part_of']}", "part_of: no-such-figure", "part_of"),
+        (f"value: {_first_part()['value']}", f"value: {breakdowns(CONTENT)[0][1]['value'] * 2}", "smaller than its parts"),
     ],
 )
 def test_bad_parts_stop_the_build(tmp_path, old, new, message):
     content = copy_content(tmp_path)
     cities_file = content / "data" / "cities.yaml"
     text = cities_file.read_text(encoding="utf-8")
-    assert old in text
+    assert text.count(old) == 1, old
     cities_file.write_text(text.replace(old, new), encoding="utf-8")
     result = build(content, tmp_path / "out")
     output = result.stdout + result.stderr

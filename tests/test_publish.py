@@ -162,7 +162,7 @@ def test_workflow_builds_tests_and_deploys_with_least_privilege():
 
 def test_every_action_is_pinned_to_a_commit_with_its_release_named():
     lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if "uses:" in line]
-    assert len(lines) == 5
+    assert lines, "the workflow uses no action"
     for line in lines:
         ref, _, comment = line.split("uses:", 1)[1].partition("#")
         assert SHA_PIN.match(ref.strip()), line

@@ -12,21 +12,20 @@ from pathlib import Path
 
 import feedparser
 import pytest
-import yaml
-from conftest import CONTENT, build_ok, copy_content, html_pages, serve
+from conftest import CONTENT, ROOT, build_ok, copy_content, html_pages, serve
 from lxml import etree
 from lxml import html as lhtml
 from PIL import Image
 
 from generator import social
 from generator.downloads import DOWNLOADS
+from generator.i18n import Translator
 from generator.model import load_dataset
 
 LANGS = ["kk", "ru"]
 LOCALES = {"kk": "kk_KZ", "ru": "ru_RU"}
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-SITE_NAME = {"kk": "Қазақстанның қолөнер қалалары", "ru": "Города ремёсел Казахстана"}
-SOURCES = {s["id"]: s for s in yaml.safe_load((CONTENT / "data" / "sources.yaml").read_text())["sources"]}
+SITE_NAME = {lang: Translator(str(ROOT / "theme/translations"), lang).gettext("Craft Cities of Kazakhstan") for lang in LANGS}
 
 
 def parse(path: Path):
@@ -75,15 +74,16 @@ def page_alternates(doc) -> dict[str, str]:
     return result
 
 
-def test_sitemap_and_pages_agree_on_hreflang_and_are_reciprocal(published_site):
-    root, base = published_site.root, published_site.base
+def test_sitemap_and_pages_agree_on_hreflang_and_are_reciprocal(published_built):
+    _data, published = published_built
+    root, base = published.root, published.base
     sitemap = etree.fromstring((root / "sitemap.xml").read_bytes())
     entries = {}
     for node in sitemap.xpath("/s:urlset/s:url", namespaces=NS):
         (loc,) = node.xpath("s:loc/text()", namespaces=NS)
         links = node.xpath("x:link[@rel='alternate']", namespaces=NS)
         entries[loc] = {link.get("hreflang"): link.get("href") for link in links}
-        assert len(entries[loc]) == len(links) == 3, loc
+        assert len(entries[loc]) == len(links) == len(LANGS) + 1, loc  # and x-default
     pages = {url_of(root, p, base): p for p in content_pages(root)}
     # Every page is listed once, and nothing else is.
     assert set(entries) == set(pages)
@@ -103,8 +103,9 @@ def test_sitemap_and_pages_agree_on_hreflang_and_are_reciprocal(published_site):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_feed_lists_the_languages_stories(published_site, lang):
-    root, base = published_site.root, published_site.base
+def test_feed_lists_the_languages_stories(published_built, lang):
+    data, published = published_built
+    root, base = published.root, published.base
     parsed = feedparser.parse((root / lang / "feed.xml").read_bytes())
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "atom10"
@@ -114,7 +115,7 @@ def test_feed_lists_the_languages_stories(published_site, lang):
     self_links = [link.href for link in parsed.feed.links if link.rel == "self"]
     assert self_links == [f"{base}{lang}/feed.xml"]
     expected = {url_of(root, p, base): parse(p) for p in stories(root)[lang]}
-    assert len(expected) == 3
+    assert len(expected) == len(data.cities)  # one story per city
     assert {e.link for e in parsed.entries} == set(expected)
     assert len({e.id for e in parsed.entries}) == len(parsed.entries)
     for entry in parsed.entries:
@@ -164,9 +165,9 @@ def test_every_page_has_open_graph_and_a_twitter_card(published_site):
             assert one(doc, "og:title") == doc.xpath("//h1")[0].text_content().strip()
 
 
-def test_each_story_has_its_own_map_image(published_site):
-    root, base = published_site.root, published_site.base
-    data = load_dataset(str(CONTENT))
+def test_each_story_has_its_own_map_image(published_built):
+    data, published = published_built
+    root, base = published.root, published.base
     for lang, pages in stories(root).items():
         images = {}
         for page in pages:
@@ -207,8 +208,9 @@ def test_icons_are_served_from_the_site(published_site):
 # --- schema.org JSON-LD ------------------------------------------------------------
 
 
-def test_stories_carry_a_news_article(published_site):
-    root, base = published_site.root, published_site.base
+def test_stories_carry_a_news_article(published_built):
+    data, published = published_built
+    root, base = published.root, published.base
     for lang, pages in stories(root).items():
         for page in pages:
             doc = parse(page)
@@ -230,7 +232,7 @@ def test_stories_carry_a_news_article(published_site):
             ]
             assert len(article["citation"]) == len(listed) > 0
             for sid, work in zip(listed, article["citation"], strict=True):
-                check_source_work(SOURCES[sid], work, lang)
+                check_source_work(data.source_by_id[sid], work, lang)
 
 
 def check_source_work(source: dict, work: dict, lang: str) -> None:
@@ -244,8 +246,9 @@ def check_source_work(source: dict, work: dict, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_methodology_page_carries_the_dataset(published_site, lang):
-    root, base = published_site.root, published_site.base
+def test_methodology_page_carries_the_dataset(published_built, lang):
+    content, published = published_built
+    root, base = published.root, published.base
     page = root / lang / "methodology" / "index.html"
     (data,) = json_ld(parse(page))
     assert data["@type"] == "Dataset"
@@ -260,8 +263,8 @@ def test_methodology_page_carries_the_dataset(published_site, lang):
     for d in data["distribution"]:
         assert (root / d["contentUrl"].removeprefix(base)).is_file()
         assert d["encodingFormat"] == ("text/csv" if d["name"].endswith(".csv") else "application/json")
-    assert len(data["isBasedOn"]) == len(SOURCES)
-    for source, work in zip(SOURCES.values(), data["isBasedOn"], strict=True):
+    assert len(data["isBasedOn"]) == len(content.sources)
+    for source, work in zip(content.sources, data["isBasedOn"], strict=True):
         check_source_work(source, work, lang)
 
 
@@ -277,6 +280,7 @@ def test_no_other_page_claims_structured_data(published_site):
             assert found == [], page
 
 
+FIRST_CITY = load_dataset(CONTENT).cities[0]["id"]
 HOSTILE = '</script><script>alert(1)</script> & <!-- "quoted"'
 
 
@@ -285,7 +289,7 @@ def hostile_site(tmp_path_factory):
     """The real content with a story title and summary that try to end the JSON-LD script."""
     tmp = tmp_path_factory.mktemp("hostile")
     content = copy_content(tmp)
-    story = content / "stories" / "kk" / "taraz.md"
+    story = content / "stories" / "kk" / f"{FIRST_CITY}.md"
     text = story.read_text(encoding="utf-8")
     text = re.sub(r"^Title: .*$", lambda _: f"Title: {HOSTILE}", text, count=1, flags=re.M)
     text = re.sub(r"^Summary: .*$", lambda _: "Summary: a `</script>` & summary", text, count=1, flags=re.M)
@@ -294,7 +298,7 @@ def hostile_site(tmp_path_factory):
 
 
 def test_json_ld_cannot_be_closed_by_content(hostile_site):
-    raw = (hostile_site / "kk" / "taraz" / "index.html").read_text(encoding="utf-8")
+    raw = (hostile_site / "kk" / FIRST_CITY / "index.html").read_text(encoding="utf-8")
     scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', raw, flags=re.S)
     assert len(scripts) == 1
     assert "<" not in scripts[0] and ">" not in scripts[0] and "&" not in scripts[0]
@@ -308,7 +312,7 @@ def test_json_ld_cannot_be_closed_by_content(hostile_site):
 def test_hostile_title_runs_no_script(hostile_site, visit):
     served, server = serve(hostile_site)
     try:
-        seen = visit(served.url("kk/taraz/"))
+        seen = visit(served.url(f"kk/{FIRST_CITY}/"))
         dialogs = []
         seen.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         seen.page.reload(wait_until="load")
