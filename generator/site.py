@@ -10,7 +10,6 @@ from pelican.generators import Generator
 from . import i18n
 from .downloads import DOWNLOADS, write_downloads
 from .map_assets import copy_map_assets, needs_cluster
-from .model import load_dataset
 from .pages import PageMeta
 
 
@@ -19,13 +18,8 @@ def catalog_dir(settings: dict) -> str:
 
 
 class CraftCitiesGenerator(Generator):
-    """Loads and validates content/data once, then writes the site's own pages."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        # Loaded here, before any generator reads content, so a data error
-        # stops the build before anything is written.
-        self.context["craft"] = load_dataset(self.settings["PATH"])
+    """Writes the site's own pages from content/data, which the plugin loads and
+    checks into `context["craft"]` before any generator reads content (__init__.py)."""
 
     def generate_context(self) -> None:
         langs = self.settings["LANGUAGES"]
