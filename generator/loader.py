@@ -2,7 +2,7 @@
 
 YAML allows more than the data should hold: a key written twice silently keeps
 the second value, aliases can loop or multiply a small file into gigabytes, and
-deep nesting crashes the parser (libyaml's composer recurses in C: a 100,000-deep
+deep nesting crashes the parser (libyaml's composer recurses in C: a 50,000-deep
 list kills the process). Every data file is scanned as a stream of parser
 events first, which neither recurses nor expands aliases, and each of those is
 refused there with the line and column it starts on.
@@ -24,6 +24,8 @@ MAX_DATA_BYTES = 10 * 2**20
 MAX_TEXT_BYTES = 1 * 2**20
 # The deepest real structure is about 6 levels (cities[].figures[].unit.kk).
 MAX_DEPTH = 32
+# Values in one file once aliases are expanded: 1,000 cities have about 100,000.
+MAX_VALUES = 1_000_000
 
 
 class _Loader(yaml.SafeLoader):
@@ -94,62 +96,96 @@ def _at(mark: Any) -> str | None:
 
 
 class _Frame:
-    __slots__ = ("expect_key", "keys", "mapping")
+    """One open mapping or list while scanning."""
 
-    def __init__(self, mapping: bool) -> None:
+    __slots__ = ("anchor", "deepest", "depth", "expect_key", "keys", "mapping", "start")
+
+    def __init__(self, mapping: bool, anchor: str | None, depth: int, start: int) -> None:
         self.mapping = mapping
+        self.anchor = anchor
+        self.depth = depth  # this collection's own level, 1 for the top
+        self.deepest = depth  # the deepest level inside it, aliases expanded
+        self.start = start  # values counted before it began
         self.expect_key = True
         self.keys: dict[str, Any] = {}
 
 
+_NODES = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
+
+
 def _scan(text: str, display: str, loader: type) -> None:
-    """Refuse aliases, duplicate keys and deep nesting, from the parser's event stream."""
+    """Refuse duplicate keys, deep nesting and alias loops and bombs, from the parser's event stream.
+
+    Aliases are allowed (yaml.safe_dump writes them for repeated values), but
+    each is counted as the values it stands for: a file may not expand beyond
+    MAX_VALUES values or MAX_DEPTH levels, and an alias inside its own anchor
+    (a loop) is refused.
+    """
     stack: list[_Frame] = []
+    anchors: dict[str, tuple[int, int]] = {}  # name -> (values, levels) it expands to
+    total = 0  # values so far, aliases expanded
     problems: list[str] = []
+
+    def refuse(event: Any, field: str | None, message: str) -> None:
+        problems.append(problem(display, _at(event.start_mark), field, message))
+
     for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.AliasEvent):
-            problems.append(
-                problem(
-                    display,
-                    _at(event.start_mark),
-                    None,
-                    f"uses the YAML alias *{event.anchor}; write the value out in full (aliases are not allowed)",
-                )
-            )
-            continue
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
+            frame = stack.pop()
+            if frame.anchor:
+                anchors[frame.anchor] = (total - frame.start, frame.deepest - frame.depth + 1)
+            if stack:
+                stack[-1].deepest = max(stack[-1].deepest, frame.deepest)
             continue
-        if not isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        if not isinstance(event, _NODES):
             continue
-        if stack and stack[-1].mapping:
-            frame = stack[-1]
-            if frame.expect_key and isinstance(event, yaml.ScalarEvent):
-                first = frame.keys.get(event.value)
+        parent = stack[-1] if stack else None
+        if parent and parent.mapping:
+            if parent.expect_key and isinstance(event, yaml.ScalarEvent):
+                first = parent.keys.get(event.value)
                 if first is not None:
-                    problems.append(
-                        problem(
-                            display,
-                            _at(event.start_mark),
-                            event.value,
-                            f"is written twice in one entry (first on line {first.line + 1}); keep one of them",
-                        )
+                    refuse(
+                        event,
+                        event.value,
+                        f"is written twice in one entry (first on line {first.line + 1}); keep one of them",
                     )
                 else:
-                    frame.keys[event.value] = event.start_mark
-            frame.expect_key = not frame.expect_key
-        if not isinstance(event, yaml.ScalarEvent):
-            stack.append(_Frame(isinstance(event, yaml.MappingStartEvent)))
-            if len(stack) > MAX_DEPTH:
-                problems.append(
-                    problem(
-                        display,
-                        _at(event.start_mark),
-                        None,
-                        f"is nested more than {MAX_DEPTH} levels deep; expected a few levels of lists and fields",
-                    )
+                    parent.keys[event.value] = event.start_mark
+            parent.expect_key = not parent.expect_key
+        level = len(stack) + 1
+        if isinstance(event, yaml.AliasEvent):
+            if any(f.anchor == event.anchor for f in stack):
+                refuse(
+                    event,
+                    None,
+                    f"the alias *{event.anchor} sits inside &{event.anchor} itself (a loop); write the value out",
                 )
-                break  # everything inside is deeper still
+                break
+            values, levels = anchors.get(event.anchor, (1, 1))  # an unknown one: the parser says so below
+            total += values
+            if parent:
+                parent.deepest = max(parent.deepest, level + levels - 1)
+            if total > MAX_VALUES or level + levels - 1 > MAX_DEPTH:
+                refuse(
+                    event,
+                    None,
+                    f"aliases expand the file beyond {MAX_VALUES:,} values or {MAX_DEPTH} levels; write the values out",
+                )
+                break
+            continue
+        total += 1
+        if isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                anchors[event.anchor] = (1, 1)
+            continue
+        if level > MAX_DEPTH:
+            refuse(
+                event,
+                None,
+                f"is nested more than {MAX_DEPTH} levels deep; expected a few levels of lists and fields",
+            )
+            break  # everything inside is deeper still
+        stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), event.anchor, level, total))
     if problems:
         raise ContentError(problems)
 
