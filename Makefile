@@ -74,10 +74,11 @@ update-catalogs: extract-catalogs
 	$(BIN)/pybabel update -D messages -d $(CATALOGS) -i $(CATALOGS)/messages.pot --ignore-obsolete --no-fuzzy-matching $(PO_WIDTH)
 
 # Build into a scratch folder and swap it in only when Pelican succeeds, so a
-# failed build leaves the last good output/ as it was.
+# failed build leaves the last good output/ as it was. Quiet commands: the first
+# line an editor sees is Pelican's, naming the first broken file.
 html: $(INSTALLED) $(MO)
-	rm -rf "$(OUTPUTDIR).partial"
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).partial" -s "$(CONFFILE)" --fatal warnings $(PELICANOPTS)
+	@rm -rf "$(OUTPUTDIR).partial"
+	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).partial" -s "$(CONFFILE)" --fatal warnings $(PELICANOPTS)
 	rm -rf "$(OUTPUTDIR).old"
 	if [ -d "$(OUTPUTDIR)" ]; then mv "$(OUTPUTDIR)" "$(OUTPUTDIR).old"; fi
 	mv "$(OUTPUTDIR).partial" "$(OUTPUTDIR)"

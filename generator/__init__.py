@@ -7,16 +7,20 @@ to Pelican's signals.
 
 from __future__ import annotations
 
+import functools
 import logging
+import sys
 
 from pelican import signals
+from pelican.utils import wait_for_changes
 
 from . import charts, i18n, maps, seo
 from .citations import figure_filter
 from .errors import ContentError
 from .pages import end_sentence, page_meta
+from .preflight import check_content
 from .site import CraftCitiesGenerator, catalog_dir
-from .stories import all_versions, check_source_files, enrich_pages, enrich_stories
+from .stories import all_versions, enrich_pages, enrich_stories
 from .summary import BuildSummary
 
 
@@ -29,38 +33,54 @@ def _init_env(generator) -> None:
     charts.install(generator.env, catalog_dir(generator.settings))
 
 
-def _first_preread(generator) -> bool:
-    """Pelican sends *_generator_preread before reading each file; the checks read all files once.
+# Set in the settings of a Pelican instance whose last run stopped on a ContentError.
+_FAILED = "CRAFT_LAST_RUN_FAILED"
 
-    (Run on every signal they made a 1,000-city build quadratic: 86% of its time, make bench.)
-    A new generator is made on every run, regenerate mode included, so each run checks again.
+
+def _content_errors_fail_the_run(handler):
+    """Remember a failed run: `pelican -r` (make devserver) retries at once after an
+    error, so a broken story would rebuild in a loop, using a whole core."""
+
+    @functools.wraps(handler)
+    def wrapper(generator) -> None:
+        try:
+            handler(generator)
+        except ContentError:
+            generator.settings[_FAILED] = True
+            raise
+
+    return wrapper
+
+
+@_content_errors_fail_the_run
+def _check_content(generator) -> None:
+    """Check the data and every story and page header before Pelican reads any file.
+
+    Connected to *_generator_init, which fire once per build while the
+    generators are made (the *_preread ones fire once per file). Every run,
+    regenerate mode included, starts from a new shared context, so each run
+    checks again; the first generator made does it for all. Nothing has been
+    written yet, so a failed check leaves the last good output/ as it was.
     """
-    if getattr(generator, "_craft_files_checked", False):
-        return False
-    generator._craft_files_checked = True
-    return True
-
-
-def _stories_preread(generator) -> None:
-    if not _first_preread(generator):
+    context, settings = generator.context, generator.settings
+    if "craft" in context:
         return
-    for folder in generator.settings["ARTICLE_PATHS"]:
-        check_source_files(generator.settings, folder, "story")
+    if settings.pop(_FAILED, False):
+        # Only a long-running Pelican (regenerate mode) gets here: the error
+        # has been shown; rebuild when the editor next saves a file.
+        wait_for_changes("", settings)
+        _fresh_summary()  # the rebuild starts now, not when the error was shown
+    context["craft"] = check_content(settings)
 
 
-def _pages_preread(generator) -> None:
-    if not _first_preread(generator):
-        return
-    for folder in generator.settings["PAGE_PATHS"]:
-        check_source_files(generator.settings, folder, "page")
-
-
+@_content_errors_fail_the_run
 def _stories_read(generator) -> None:
     data = generator.context.get("craft")
     stories = all_versions(generator.articles, generator.translations)
     enrich_stories(stories, data, generator.settings, catalog_dir(generator.settings))
 
 
+@_content_errors_fail_the_run
 def _pages_read(generator) -> None:
     pages = all_versions(generator.pages, generator.translations)
     enrich_pages(pages, generator.context["craft"], generator.settings, catalog_dir(generator.settings))
@@ -84,34 +104,60 @@ def _finished(pelican) -> None:
         print(summary.text(pelican.settings["LANGUAGES"], pelican.output_path))
 
 
-def _generators(pelican):
-    """Pelican asks for generators at the start of every run (each devserver rebuild too):
-    a fresh summary starts here, so each run's counts and time are its own."""
+def _fresh_summary() -> None:
     log = logging.getLogger("pelican")
     stale = _summary()
     if stale:  # a run that failed never reached `finalized`
         log.removeHandler(stale)
     log.addHandler(BuildSummary())
+
+
+def _generators(pelican):
+    """Pelican asks for generators at the start of every run (each devserver rebuild too):
+    a fresh summary starts here, so each run's counts and time are its own."""
+    _fresh_summary()
     return CraftCitiesGenerator
 
 
+def _content_error(record: logging.LogRecord) -> ContentError | None:
+    """The ContentError a log record reports: as its exception (`pelican` stopping on
+    it), as an argument (`pelican -r` catching it and waiting for the next save),
+    or as the cause of another exception."""
+    candidates = list(record.args) if isinstance(record.args, tuple) else []
+    if record.exc_info:
+        candidates.insert(0, record.exc_info[1])
+    for exc in candidates:
+        while isinstance(exc, BaseException):
+            if isinstance(exc, ContentError):
+                return exc
+            exc = exc.__cause__ or exc.__context__
+    return None
+
+
 class _EditorFacingErrors(logging.Filter):
-    """Drop the Python traceback from a ContentError: the message says it all."""
+    """Print a ContentError as its problems alone, one line each: no exception
+    name, no traceback, nothing before the first broken file."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and isinstance(record.exc_info[1], ContentError):
-            record.exc_info = None
-        return True
+        error = _content_error(record)
+        if error is None:
+            return True
+        # Written plainly, not through Pelican's log handler, which would put a time
+        # and a level before the first line and fold each line into a column.
+        print("\n".join(error.problems), file=sys.stderr, flush=True)
+        return False
 
 
 def register() -> None:
-    logging.getLogger("pelican").addFilter(_EditorFacingErrors())
+    # First among the logger's filters: Pelican's own LimitFilter drops a warning
+    # it has printed before, so a mistake repeated under `make devserver` would go unshown.
+    logging.getLogger("pelican").filters.insert(0, _EditorFacingErrors())
     signals.content_written.connect(_written)
     signals.finalized.connect(_finished)
     signals.generator_init.connect(_init_env)
     signals.get_generators.connect(_generators)
-    signals.article_generator_preread.connect(_stories_preread)
-    signals.page_generator_preread.connect(_pages_preread)
+    signals.article_generator_init.connect(_check_content)
+    signals.page_generator_init.connect(_check_content)
     signals.article_generator_finalized.connect(_stories_read)
     signals.page_generator_finalized.connect(_pages_read)
     seo.register()

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from shapely.geometry import Point, shape
 
 from .chart_parts import part_problems
-from .errors import ContentError, problem
-from .loader import read_yaml
-from .schema import SCHEMAS
+from .errors import ContentError, problem, shown
+from .loader import read_json, read_yaml
+from .schema import NO_CONTROL, SCHEMAS, URL, VISIBLE
 
 DATA_DIR = "data"
 OUTLINE = "data/geo/kazakhstan.geojson"
@@ -69,10 +69,15 @@ def load_dataset(content_path: str | Path) -> Dataset:
             problems += exc.problems
             continue
         problems += _schema_problems(display, raw[name], schema)
+    try:
+        outline = read_json(root / OUTLINE, f"content/{OUTLINE}")
+    except ContentError as exc:
+        problems += exc.problems
+    else:
+        problems += _outline_problems(outline, f"content/{OUTLINE}")
     if problems:
         raise ContentError(problems)
 
-    outline = json.loads((root / OUTLINE).read_text(encoding="utf-8"))
     data = Dataset(
         sources=raw["sources.yaml"]["sources"],
         cities=raw["cities.yaml"]["cities"],
@@ -87,14 +92,43 @@ def load_dataset(content_path: str | Path) -> Dataset:
     return data
 
 
+def _outline_problems(outline: Any, display: str) -> list[str]:
+    """The map and the "inside Kazakhstan" check need the country as the first feature."""
+    try:
+        geometry = shape(outline["features"][0]["geometry"])
+        if geometry.geom_type in ("Polygon", "MultiPolygon") and not geometry.is_empty:
+            return []
+    except Exception:  # any shape of wrong data: KeyError, TypeError, shapely's own errors
+        pass
+    return [
+        problem(
+            display,
+            "features[0]",
+            "geometry",
+            "is not the country's outline; expected a GeoJSON FeatureCollection whose first feature is a Polygon or MultiPolygon",
+        )
+    ]
+
+
 # -- schema errors, in words an editor can act on ---------------------------
+
+
+def _finite_number(checker: Any, instance: Any) -> bool:
+    """YAML's .nan and .inf are floats, but no reader can use them and JSON cannot hold them."""
+    return Draft202012Validator.TYPE_CHECKER.is_type(instance, "number") and math.isfinite(instance)
+
+
+_Validator = validators.extend(
+    Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("number", _finite_number)
+)
 
 _PATTERNS = {
     r"^\d{4}(-\d{2}(-\d{2})?)?$": 'a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD"',
     r"^\d{4}-H[12]$": 'a half-year written "YYYY-H1" or "YYYY-H2"',
     "^[a-z0-9]+(-[a-z0-9]+)*$": "an id of lower-case Latin letters, digits and hyphens",
-    r"\S": "some text (it is empty)",
-    "^https?://": "a web address starting with http:// or https://",
+    VISIBLE: "some visible text (it is empty or only invisible characters)",
+    NO_CONTROL: "text without control characters or line separators (U+2028, U+2029); retype it on one line",
+    URL: "a web address with a host, such as https://example.kz/page",
 }
 
 
@@ -124,10 +158,12 @@ def _expected(error: Any) -> str:
             f"unknown field(s) {', '.join(map(repr, extra))}; expected only {', '.join(schema['properties'])}"
         )
     if v == "type":
-        return f"expected {schema['type']}, got {json.dumps(error.instance, ensure_ascii=False)}"
+        if isinstance(error.instance, float) and not math.isfinite(error.instance):
+            return f"expected a finite number, got {shown(error.instance)} (YAML .nan or .inf)"
+        return f"expected {schema['type']}, got {shown(error.instance)}"
     if v == "pattern":
         what = _PATTERNS.get(schema["pattern"], f"text matching {schema['pattern']}")
-        return f"expected {what}, got {json.dumps(error.instance, ensure_ascii=False)}"
+        return f"expected {what}, got {shown(error.instance)}"
     if v == "enum":
         return f"expected one of {', '.join(map(repr, schema['enum']))}, got {error.instance!r}"
     if v == "oneOf":
@@ -137,12 +173,13 @@ def _expected(error: Any) -> str:
                 options.append("null (unknown)")
             elif "pattern" in sub:
                 options.append(_PATTERNS.get(sub["pattern"], sub["pattern"]))
+            elif "allOf" in sub:
+                options.append(_PATTERNS[VISIBLE])
             elif sub.get("type") == "object":
                 options.append("texts for " + " and ".join(sub["required"]))
             else:
                 options.append(str(sub.get("type")))
-        got = json.dumps(error.instance, ensure_ascii=False)
-        return f"expected {' or '.join(options)}, got {got}"
+        return f"expected {' or '.join(options)}, got {shown(error.instance)}"
     if v in ("minimum", "maximum"):
         return f"expected a number {'at least' if v == 'minimum' else 'at most'} {error.validator_value}, got {error.instance}"
     if v == "minItems":
@@ -151,9 +188,7 @@ def _expected(error: Any) -> str:
 
 
 def _schema_problems(display: str, instance: Any, schema: dict) -> list[str]:
-    errors = sorted(
-        Draft202012Validator(schema).iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))
-    )
+    errors = sorted(_Validator(schema).iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
     out = []
     for error in errors:
         path = list(error.absolute_path)

@@ -10,7 +10,18 @@ from typing import Any
 
 LANGS = ["kk", "ru"]
 ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
-TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+# Characters that show nothing: zero-width spaces and joiners, soft hyphen,
+# direction marks, BOM, Hangul fillers. Text made only of them (and spaces) is empty.
+INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+)
+VISIBLE = f"[^\\s{INVISIBLE}]"
+# Control characters and the line/paragraph separators U+2028/U+2029: pasted
+# from word processors, they break lines in some readers and in JavaScript.
+CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
+NO_CONTROL = f"^[^{CONTROL}]*$"
+TEXT = {"type": "string", "allOf": [{"pattern": VISIBLE}, {"pattern": NO_CONTROL}]}
 # "2025", "2025-10" or "2025-10-05": as precise as the source is.
 DATE = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
 OPTIONAL_DATE = {"oneOf": [DATE, {"type": "null"}]}
@@ -22,6 +33,8 @@ BILINGUAL = {
     "required": LANGS,
     "additionalProperties": False,
 }
+# http(s), a host name, then an optional path: "https://" alone is no address.
+URL = r"^https?://[^\s/?#@]*[^\s/?#@.:][^\s/?#@]*(?:[/?#]\S*)?$"
 SOURCE_IDS = {"type": "array", "items": ID, "minItems": 1}
 CITY_IDS = {"type": "array", "items": ID}
 
@@ -35,10 +48,10 @@ def _obj(required: list[str], optional: dict[str, Any] | None = None, **props: A
     }
 
 
-def _file(key: str, item: dict) -> dict:
+def _file(key: str, item: dict, min_items: int = 0) -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **_obj([key], **{key: {"type": "array", "items": item}}),
+        **_obj([key], **{key: {"type": "array", "items": item, "minItems": min_items}}),
     }
 
 
@@ -97,7 +110,7 @@ SOURCE = _obj(
     outlet={"oneOf": [BILINGUAL, {"type": "null"}]},
     author={"oneOf": [TEXT, {"type": "null"}]},
     published=OPTIONAL_DATE,
-    url={"oneOf": [{"type": "string", "pattern": "^https?://"}, {"type": "null"}]},
+    url={"oneOf": [{"type": "string", "pattern": URL}, {"type": "null"}]},
     headline={"oneOf": [TEXT, {"type": "null"}]},
     covers=BILINGUAL,
 )
@@ -124,7 +137,8 @@ EVENT = _obj(
 
 SCHEMAS: dict[str, dict] = {
     "sources.yaml": _file("sources", SOURCE),
-    "cities.yaml": _file("cities", CITY),
+    # A site about craft cities needs one at least (the map frames them).
+    "cities.yaml": _file("cities", CITY, min_items=1),
     "claims.yaml": {
         **_file("claims", CLAIM),
         "properties": {

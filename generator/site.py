@@ -4,19 +4,14 @@ the root language chooser, home pages and story indexes per language."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from pelican.generators import Generator
 
 from . import i18n
-from .catalogs import catalog_problems
 from .downloads import DOWNLOADS, write_downloads
-from .errors import ContentError
 from .map_assets import copy_map_assets
-from .model import load_dataset
 from .pages import PageMeta
 from .site_text import site_description
-from .source_checks import check_against_sources
 
 
 def catalog_dir(settings: dict) -> str:
@@ -27,18 +22,8 @@ def catalog_dir(settings: dict) -> str:
 
 
 class CraftCitiesGenerator(Generator):
-    """Loads and validates content/data once, then writes the site's own pages."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        # Loaded here, before any generator reads content, so a data error
-        # stops the build before anything is written.
-        problems = catalog_problems(Path(catalog_dir(self.settings)), self.settings["LANGUAGES"])
-        if problems:
-            raise ContentError(problems)
-        self.context["craft"] = load_dataset(self.settings["PATH"])
-        archive = self.settings.get("SOURCES_ARCHIVE")
-        check_against_sources(Path(self.settings["PATH"]), self.context["craft"], Path(archive) if archive else None)
+    """Writes the site's own pages from content/data, which the plugin loads and
+    checks into `context["craft"]` before any generator reads content (preflight.py)."""
 
     def generate_context(self) -> None:
         langs = self.settings["LANGUAGES"]

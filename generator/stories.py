@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import glob
 import os
-import re
 
 from markupsafe import Markup
 
@@ -19,67 +16,6 @@ from .story_checks import marker_problems, parity_problems
 
 def _display(obj, settings) -> str:
     return os.path.join("content", os.path.relpath(obj.source_path, settings["PATH"]))
-
-
-_HEADER = re.compile(r"^([A-Za-z][\w-]*):\s*(.*)$")
-_LINK = re.compile(r"\{(?:filename|attach|static)\}([^)\s\"'#?]+)")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")
-
-
-def check_source_files(settings: dict, folder: str, kind: str) -> None:
-    """Check each Markdown file before Pelican reads it.
-
-    Pelican reports an unreadable file or a bad date as "Could not process"
-    with a traceback; editors get the file and the field from here instead.
-    """
-    root = settings["PATH"]
-    problems = []
-    for path in sorted(glob.glob(os.path.join(root, folder, "**", "*.md"), recursive=True)):
-        display = os.path.join("content", os.path.relpath(path, root))
-        try:
-            with open(path, encoding="utf-8") as fp:
-                text = fp.read()
-        except UnicodeDecodeError as exc:
-            problems.append(
-                problem(display, None, None, f"is not UTF-8 text (byte {exc.start}): save it as UTF-8")
-            )
-            continue
-        header = {}
-        for line in text.splitlines():
-            match = _HEADER.match(line)
-            if not match:
-                break
-            header[match.group(1).lower()] = match.group(2).strip()
-        if not header.get("title"):
-            problems.append(
-                problem(display, None, "title", "is missing: the file must start with 'Title: ...'")
-            )
-        if kind == "story":
-            date = header.get("date")
-            if not date:
-                problems.append(problem(display, None, "date", "is missing: add 'Date: YYYY-MM-DD'"))
-            elif not _DATE.match(date) or not _real_date(date[:10]):
-                problems.append(
-                    problem(display, None, "date", f"'{date}' is not a real date written YYYY-MM-DD")
-                )
-        for target in _LINK.findall(text):
-            base = root if target.startswith("/") else os.path.dirname(path)
-            if not os.path.exists(os.path.join(base, target.lstrip("/"))):
-                problems.append(
-                    problem(
-                        display, None, "link", f"{{filename}}{target} points to a file that does not exist"
-                    )
-                )
-    if problems:
-        raise ContentError(problems)
-
-
-def _real_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def all_versions(objects: list, translations: list) -> list:
@@ -106,14 +42,12 @@ def check_translations(objects: list, settings: dict, kind: str) -> list[str]:
     for slug, versions in sorted(by_slug.items()):
         for lang in langs:
             if lang not in versions:
-                have = next(iter(versions.values()))
+                have = _display(next(iter(versions.values())), settings)
+                # The missing file sits where the existing one does, in the language's folder.
+                folder, name = os.path.split(have)
+                wanted = os.path.join(os.path.dirname(folder), lang, slug + os.path.splitext(name)[1])
                 problems.append(
-                    problem(
-                        _display(have, settings),
-                        None,
-                        "translation",
-                        f"this {kind} has no {lang} version: add content/{kind}s/{lang}/{slug}.md",
-                    )
+                    problem(have, None, "translation", f"this {kind} has no {lang} version: add {wanted}")
                 )
     return problems
 

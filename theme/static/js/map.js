@@ -2,7 +2,8 @@
  * folium builds the map (generator/map_folium.py); this file only
  *  - swaps the static SVG for the live map (craftMap.live),
  *  - gives Leaflet's controls translated names and the map an accessible name,
- *  - moves keyboard focus into an opened popup and back to its marker.
+ *  - moves keyboard focus into an opened popup and back to its marker,
+ *  - keeps every popup inside the map, whatever its text.
  * All text arrives as JSON strings written by the build; nothing here builds HTML.
  */
 (function () {
@@ -70,8 +71,23 @@
       map.on("layeradd", function (e) { nameCluster(e.layer); }); // and those drawn on zoom
     }
 
+    // A popup never outgrows the map, whatever its text: at most the map's
+    // width and height less room for the popup's margins, tip and close
+    // button; taller content scrolls inside it (Leaflet's maxHeight), so the
+    // close button stays on the map, within reach on a 320px phone.
+    function fitToMap(popup) {
+      var size = map.getSize();
+      var width = Math.max(120, Math.min(280, size.x - 64));
+      var height = Math.max(80, size.y - 84);
+      if (popup.options.maxWidth === width && popup.options.maxHeight === height) return;
+      popup.options.maxWidth = width;
+      popup.options.maxHeight = height;
+      popup.update();
+    }
+
     var opener = null;
     map.on("popupopen", function (e) {
+      fitToMap(e.popup);
       var el = e.popup.getElement();
       var close = el.querySelector(".leaflet-popup-close-button");
       if (close) {
