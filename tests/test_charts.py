@@ -209,8 +209,8 @@ def check_breakdown(site: Path, content: Path, lang: str) -> None:
     assert set(rows) == set(expected)
     for key, value in expected.items():
         assert text_of(rows[key].xpath("./td")[0]) == format_decimal(value, locale=lang)
-    rest_cites = rows[f"{total['id']}-remainder"].xpath(".//sup[@class='cite']/a/@href")
-    assert sorted(rest_cites) == sorted({f"#source-{sid}" for sid in total["sources"] + foreign["sources"]})
+    # no report gives the computed rest: its row cites nothing (tests/test_editorial.py)
+    assert not rows[f"{total['id']}-remainder"].xpath(".//sup[@class='cite']")
     assert total["counts"][lang] in text_of(rows[total["id"]])
     assert foreign["counts"][lang] in text_of(rows[foreign["id"]])
     # cited to the same source as the figures, on this page
@@ -390,7 +390,10 @@ def test_changed_data_changes_the_charts(tmp_path):
     cities_file = content / "data" / "cities.yaml"
     text = cities_file.read_text(encoding="utf-8")
     assert "value: 323000" in text
-    cities_file.write_text(text.replace("value: 323000", "value: 500000"), encoding="utf-8")
+    cities = yaml.safe_load(text.replace("value: 323000", "value: 500000"))
+    for fig in (f for c in cities["cities"] for f in c["figures"] if f["value"] == 500000):
+        fig.pop("written", None)  # an editor who changes a value changes how sentences write it
+    cities_file.write_text(yaml.safe_dump(cities, allow_unicode=True, sort_keys=False), encoding="utf-8")
     timeline_file = content / "data" / "timeline.yaml"
     timeline = yaml.safe_load(timeline_file.read_text(encoding="utf-8"))
     (status,) = [e for e in timeline["events"] if e["id"] == "turkestan-status"]
