@@ -149,10 +149,11 @@ def make_city(i: int, rng: random.Random, outline, source_ids: list[str]) -> dic
         "region": {"kk": region[0], "ru": region[1]},
         "statuses": [
             {
-                "name_in_source": "Город ремесленников",
-                "name": {"kk": "Шеберлер қаласы", "ru": "Город ремесленников"},
+                "name": {"kk": "Әлемдік қолөнер қаласы", "ru": "Всемирный город ремёсел"},
+                "wordings": [{"text": "Город ремесленников", "sources": [src_a]}],
                 "awarded_by": {"kk": "Дүниежүзілік қолөнер кеңесі", "ru": "Всемирный совет ремёсел"},
                 "date": str(year) if i % 2 else f"{year}-{rng.randint(1, 12):02d}",
+                "date_sources": [src_a],
                 "sources": [src_a],
             }
         ],
