@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import random
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from shapely import prepare
 from shapely.geometry import Point, shape
 
+from generator import fingerprint as fp
 from generator.loader import read_yaml
 
 ID_PREFIX = "bench-"
@@ -124,17 +126,42 @@ def _point(rng: random.Random, outline) -> dict:
             return {"lat": lat, "lon": lon}
 
 
-def make_city(i: int, rng: random.Random, outline, source_ids: list[str]) -> dict:
-    """One cities.yaml entry whose every fact cites one of `source_ids`."""
+@dataclass(frozen=True)
+class Stated:
+    """What a source states, as its fingerprint has it: the build accepts figures and dates from it only."""
+
+    numbers: list[int]
+    dates: list[str]
+
+
+def stated_by(content: Path) -> dict[str, Stated]:
+    """source id -> the whole numbers and the dates its article gives."""
+    articles = fp.load(content / "data" / "fingerprint.json")
+    out = {}
+    for src in read_yaml(content / "data/sources.yaml", "sources.yaml")["sources"]:
+        a = articles[src["file"]]
+        candidates = [*a.dates.full, *a.dates.years, *(f"{y}-{m}" for y in a.dates.years for m in a.dates.months)]
+        out[src["id"]] = Stated(
+            numbers=sorted(int(n) for n in a.numbers if n.is_integer() and 0 < n < 10**7),
+            dates=sorted(d for d in set(candidates) if a.dates.states(d)),
+        )
+    return out
+
+
+def make_city(i: int, rng: random.Random, outline, stated: dict[str, Stated]) -> dict:
+    """One cities.yaml entry whose every fact cites a source that states it."""
     pre, root = rng.choice(_NAME_PARTS[0]), rng.choice(_NAME_PARTS[1])
     region = rng.choice(_REGIONS)
     crafts = rng.sample(_CRAFTS, rng.randint(1, 3))
-    src_a, src_b = rng.sample(source_ids, 2)
-    year = rng.randint(2015, 2025)
+    dated = sorted(s for s, facts in stated.items() if facts.dates and facts.numbers)
+    src_a = rng.choice(dated)
+    src_b = rng.choice(sorted(s for s, facts in stated.items() if facts.numbers and s != src_a))
+    date = rng.choice(stated[src_a].dates)
+    year = int(date[:4])
     cid = city_id(i)
     masters: dict = {
         "id": f"{cid}-masters",
-        "value": rng.randint(20, 900),
+        "value": rng.choice(stated[src_a].numbers),
         "unit": {"kk": "шебер", "ru": "мастеров"},
         "counts": {"kk": "Қалада тіркелген қолөнершілер", "ru": "Зарегистрированные ремесленники города"},
         "period": str(year),
@@ -149,10 +176,11 @@ def make_city(i: int, rng: random.Random, outline, source_ids: list[str]) -> dic
         "region": {"kk": region[0], "ru": region[1]},
         "statuses": [
             {
-                "name_in_source": "Город ремесленников",
-                "name": {"kk": "Шеберлер қаласы", "ru": "Город ремесленников"},
+                "name": {"kk": "Әлемдік қолөнер қаласы", "ru": "Всемирный город ремёсел"},
+                "wordings": [{"text": "Город ремесленников", "sources": [src_a]}],
                 "awarded_by": {"kk": "Дүниежүзілік қолөнер кеңесі", "ru": "Всемирный совет ремёсел"},
-                "date": str(year) if i % 2 else f"{year}-{rng.randint(1, 12):02d}",
+                "date": date,
+                "date_sources": [src_a],
                 "sources": [src_a],
             }
         ],
@@ -161,7 +189,7 @@ def make_city(i: int, rng: random.Random, outline, source_ids: list[str]) -> dic
             masters,
             {
                 "id": f"{cid}-workshops",
-                "value": rng.randint(2, 60),
+                "value": rng.choice(stated[src_b].numbers),
                 "unit": {"kk": "шеберхана", "ru": "мастерских"},
                 "counts": {"kk": "Қаладағы қолөнер шеберханалары", "ru": "Ремесленные мастерские города"},
                 "period": f"{year}-H{rng.randint(1, 2)}",
@@ -199,10 +227,10 @@ def make_content(dest: Path, n: int, source: Path, seed: int = 2025) -> Path:
     outline = _outline(dest)
     cities_file = dest / "data" / "cities.yaml"
     data = read_yaml(cities_file, str(cities_file))
-    source_ids = [s["id"] for s in read_yaml(dest / "data/sources.yaml", "sources.yaml")["sources"]]
+    stated = stated_by(dest)
     langs = sorted(p.name for p in (dest / "stories").iterdir() if p.is_dir())
     for i in range(1, n + 1):
-        city = make_city(i, rng, outline, source_ids)
+        city = make_city(i, rng, outline, stated)
         data["cities"].append(city)
         for lang in langs:
             (dest / "stories" / lang / f"{city['id']}.md").write_text(story(city, lang), encoding="utf-8")

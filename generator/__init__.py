@@ -11,13 +11,15 @@ import functools
 import logging
 import sys
 
+from jinja2 import pass_context
 from pelican import signals
 from pelican.utils import wait_for_changes
 
 from . import charts, i18n, maps, seo
 from .citations import figure_filter
 from .errors import ContentError
-from .pages import end_sentence, page_meta
+from .model import wordings_to_show
+from .pages import end_sentence, full_stop, page_meta
 from .preflight import check_content
 from .site import CraftCitiesGenerator, catalog_dir
 from .stories import all_versions, enrich_pages, enrich_stories
@@ -28,6 +30,10 @@ def _init_env(generator) -> None:
     i18n.install(generator.env, catalog_dir(generator.settings))
     generator.env.globals["page_meta"] = page_meta
     generator.env.filters["end_sentence"] = end_sentence
+    generator.env.filters["full_stop"] = full_stop
+    generator.env.filters["wordings_to_show"] = pass_context(
+        lambda ctx, status: wordings_to_show(status, i18n.page_lang(ctx))
+    )
     generator.env.filters["figure"] = figure_filter(catalog_dir(generator.settings))
     maps.install(generator.env, catalog_dir(generator.settings))
     charts.install(generator.env, catalog_dir(generator.settings))

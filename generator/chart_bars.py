@@ -93,15 +93,14 @@ def breakdown_charts(data: Dataset, lang: str, t: Translator, city: dict) -> lis
             )
         bars, height = _layout([(k, lab, v, format_number(v, lang), c, comp) for k, lab, v, c, comp in spec])
         period = format_partial_date(whole["period"], lang)
-        # The computed rest rests on the whole's and the parts' sources.
-        rest_sources = list(dict.fromkeys(sid for f in [whole, *bd.parts] for sid in f["sources"]))
+        # No report gives the computed rest: its row is labelled computed and cites nothing.
         rows = [
             Row(
                 b.key,
                 lab,
                 b.value,
                 b.value_text,
-                rest_sources if comp else list(data.figure_by_id[k]["sources"]),
+                [] if comp else list(data.figure_by_id[k]["sources"]),
                 comp,
             )
             for b, (k, lab, _v, _c, comp) in zip(bars, spec, strict=True)

@@ -157,6 +157,8 @@ def _items(data: Dataset, lang: str, t: Translator, city_id: str | None, statuse
     cities = [] if not statuses else data.cities if city_id is None else [data.city_by_id[city_id]]
     for city in cities:
         for n, status in enumerate(city["statuses"]):
+            # A dated row cites what gives the date, not every report of the award.
+            cited = status.get("date_sources") or status["sources"]
             twin = [
                 i
                 for i in items
@@ -164,7 +166,7 @@ def _items(data: Dataset, lang: str, t: Translator, city_id: str | None, statuse
             ]
             if twin:
                 twin[0].status = True
-                twin[0].sources += [s for s in status["sources"] if s not in twin[0].sources]
+                twin[0].sources += [s for s in cited if s not in twin[0].sources]
                 continue
             # The lane (or the table's city cell) already names the city.
             text = t.gettext("Status “%(status)s”", status=status["name"][lang])
@@ -175,7 +177,7 @@ def _items(data: Dataset, lang: str, t: Translator, city_id: str | None, statuse
                     [city["id"]],
                     [city["name"][lang]],
                     text,
-                    list(status["sources"]),
+                    list(cited),
                     status=True,
                 )
             )

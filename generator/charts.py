@@ -128,7 +128,7 @@ def source_refs(data: Dataset, ids: list[str], lang: str, t: Translator) -> list
 
 
 def install(env, catalog_dir: str) -> None:
-    """Jinja globals: timeline_chart(city_id=None), figure_charts(city), sources_chart()."""
+    """Jinja globals: timeline_chart(city_id=None), figure_charts(city), sources_chart(), report_names(ids)."""
     from .chart_bars import breakdown_charts, sources_chart
     from .chart_timeline import timeline
 
@@ -148,8 +148,15 @@ def install(env, catalog_dir: str) -> None:
     def sources_per_city_chart(ctx: Context) -> Chart:
         return sources_chart(*_args(ctx))
 
+    @pass_context
+    def report_names(ctx: Context, ids: list[str]) -> list[SourceRef]:
+        """How a page without a source list names reports (home page)."""
+        data, lang, t = _args(ctx)
+        return source_refs(data, ids, lang, t)
+
     env.filters["svgnum"] = num
     env.globals.update(
+        report_names=report_names,
         timeline_chart=timeline_chart,
         figure_charts=figure_charts,
         sources_chart=sources_per_city_chart,

@@ -34,6 +34,11 @@ class Citations:
             self.sources.append(source)
         return self.sources.index(source) + 1
 
+    def newest_dated(self) -> str | None:
+        """The latest publication date among the cited reports that give one."""
+        dates = [s["published"] for s in self.sources if s.get("published")]
+        return max(dates) if dates else None
+
 
 def cite_html(citations: Citations, source_ids: list[str], data: Dataset, t: Translator) -> str:
     links = []
@@ -44,8 +49,15 @@ def cite_html(citations: Citations, source_ids: list[str], data: Dataset, t: Tra
     return f'<sup class="cite">[{", ".join(links)}]</sup>'
 
 
-def figure_text(fig: dict, lang: str, t: Translator) -> str:
-    """1 140 000 / more than 250: the value as a reader says it."""
+def figure_text(fig: dict, lang: str, t: Translator, prose: bool = False) -> str:
+    """1,14 млн / more than 250 / четыре: the value as a reader says it.
+
+    A figure's `written` form is used in sentences (`prose`); a key-figure card
+    keeps digits, so it uses `written` only when that is a number ("1,14 млн").
+    """
+    written = (fig.get("written") or {}).get(lang)
+    if written and (prose or any(ch.isdigit() for ch in written)):
+        return written
     value = format_number(fig["value"], lang)
     if fig.get("qualifier") == "more_than":
         # TRANSLATORS: %(ablative)s is the Kazakh ablative suffix that agrees
@@ -67,11 +79,47 @@ def figure_filter(catalog_dir: str):
     return figure
 
 
+# Where a paragraph (or list item, heading, cell) ends: a footnote never reaches past it.
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|dd|dt|blockquote|figcaption)>")
+
+
+def _covered_figures(html: str, markers: list[re.Match], data: Dataset) -> set[int]:
+    """Start offsets of [fig:] markers whose sources the next footnote in the same block cites.
+
+    One footnote per sentence or run of sentences from one source: a figure
+    followed, in its paragraph, by a footnote to its own sources carries no
+    footnote of its own.
+    """
+    covered: set[int] = set()
+    later: set[str] = set()  # what the nearest following footnote in this block cites
+    for i in range(len(markers) - 1, -1, -1):
+        match = markers[i]
+        nxt = markers[i + 1] if i + 1 < len(markers) else None
+        gap = html[match.end() : nxt.start() if nxt else len(html)]
+        if _BLOCK_END.search(gap):
+            later = set()
+        kind, ref = match.groups()
+        if kind == "cite":
+            # [cite:a][cite:b] side by side make one footnote.
+            run = nxt is not None and nxt.group(1) == "cite" and not gap.strip()
+            later = {ref} | (later if run else set())
+            continue
+        fig = data.figure_by_id.get(ref)
+        if fig is None:
+            continue
+        if set(fig["sources"]) <= later:
+            covered.add(match.start())
+        else:
+            later = set(fig["sources"])
+    return covered
+
+
 def render_markers(
     html: str, lang: str, data: Dataset, t: Translator, source_path: str, citations: Citations
 ) -> tuple[str, list[str]]:
     """Replace markers in a story's HTML; return the HTML and any problems."""
     problems: list[str] = []
+    covered = _covered_figures(html, list(MARKER.finditer(html)), data)
 
     def replace(match: re.Match) -> str:
         kind, ref = match.groups()
@@ -88,11 +136,12 @@ def render_markers(
                 )
                 return match.group(0)
             citations.figures.append(ref)
-            text = escape(figure_text(fig, lang, t))
+            text = escape(figure_text(fig, lang, t, prose=True))
             unit = escape(fig["unit"][lang])
-            return f'<span class="figure" data-figure="{ref}">{text}&nbsp;{unit}</span>' + cite_html(
-                citations, fig["sources"], data, t
-            )
+            span = f'<span class="figure" data-figure="{ref}">{text}&nbsp;{unit}</span>'
+            if match.start() in covered:
+                return span
+            return span + cite_html(citations, fig["sources"], data, t)
         if ref not in data.source_by_id:
             problems.append(
                 problem(

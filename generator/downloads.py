@@ -67,7 +67,11 @@ def _tables(data: Dataset) -> dict[str, tuple[list[tuple[str, str, str]], list[l
         "statuses": (
             [
                 ("city", "string", "City id"),
-                ("name_in_source", "string", "Status name as the source words it"),
+                (
+                    "wordings",
+                    "string",
+                    "The reports' own names for it: text (source ids), separated by |",
+                ),
                 ("name_kk", "string", "Status in Kazakh"),
                 ("name_ru", "string", "Status in Russian"),
                 ("awarded_by_kk", "string", "Awarding body in Kazakh"),
@@ -77,15 +81,19 @@ def _tables(data: Dataset) -> dict[str, tuple[list[tuple[str, str, str]], list[l
                     "string",
                     "YYYY, YYYY-MM or YYYY-MM-DD as precisely as known; empty if not reported",
                 ),
-                ("sources", "string", "Source ids, separated by ;"),
+                ("date_sources", "string", "Ids of the sources that give the date, separated by ;"),
+                ("question", "string", "Dispute id when the reports leave the status open"),
+                ("sources", "string", "Ids of the sources that report the award, separated by ;"),
             ],
             [
                 [
                     c["id"],
-                    s["name_in_source"],
+                    " | ".join(f"{w['text']} ({_join(w['sources'])})" for w in s["wordings"]),
                     *bil(s, "name"),
                     *bil(s, "awarded_by"),
                     s["date"] or "",
+                    _join(s.get("date_sources", [])),
+                    s.get("question", ""),
                     _join(s["sources"]),
                 ]
                 for c in data.cities
@@ -173,6 +181,8 @@ def _tables(data: Dataset) -> dict[str, tuple[list[tuple[str, str, str]], list[l
                 ("published", "string", "Publication date; empty if not given"),
                 ("url", "string", "Web address; empty if not given"),
                 ("headline", "string", "Headline in the original language; empty if none"),
+                ("attribution_kk", "string", "Whom the text credits for its report, Kazakh; empty if none"),
+                ("attribution_ru", "string", "Whom the text credits for its report, Russian; empty if none"),
             ],
             [
                 [
@@ -183,6 +193,7 @@ def _tables(data: Dataset) -> dict[str, tuple[list[tuple[str, str, str]], list[l
                     s["published"] or "",
                     s["url"] or "",
                     s["headline"] or "",
+                    *bil(s, "attribution"),
                 ]
                 for s in data.sources
             ],

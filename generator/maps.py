@@ -98,8 +98,12 @@ def _geo(data: Dataset) -> _Geo:
     return cached
 
 
-def _year(date: str | None, t: Translator) -> str:
-    return format_partial_date(date[:4], t.lang) if date else t.gettext("date not reported")
+def _when(date: str | None, t: Translator) -> str:
+    """ "Year awarded: 2022", or a sentence saying the reports give no date."""
+    if not date:
+        return t.gettext("The reports do not say when it was awarded.")
+    label = t.gettext("Year awarded")
+    return f"{label}: {format_partial_date(date[:4], t.lang)}"
 
 
 def popup_html(city: dict, lang: str, href: str | None, t: Translator) -> Markup:
@@ -110,11 +114,7 @@ def popup_html(city: dict, lang: str, href: str | None, t: Translator) -> Markup
         )
     ]
     for status in city["statuses"]:
-        parts.append(
-            Markup("<p>{}<br>{}: {}</p>").format(
-                status["name"][lang], t.gettext("Year awarded"), _year(status["date"], t)
-            )
-        )
+        parts.append(Markup("<p>{}<br>{}</p>").format(status["name"][lang], _when(status["date"], t)))
     if href:
         parts.append(
             Markup('<p><a href="{}">{}</a></p>').format(safe_href(href), t.gettext("Read the story"))

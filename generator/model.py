@@ -49,11 +49,30 @@ class Dataset:
         for d in self.disputes:
             claims = [c for c in self.claims if c.get("dispute") == d["id"]]
             if city_id is None or any(city_id in c["cities"] for c in claims):
-                out.append({**d, "claims": claims})
+                cities = list(dict.fromkeys(cid for c in claims for cid in c["cities"]))
+                out.append({**d, "claims": claims, "cities": cities})
         return out
 
     def events_for(self, city_id: str) -> list[dict]:
         return [e for e in self.events if city_id in e["cities"]]
+
+    def background(self) -> list[dict]:
+        """Claims about the designation and the Council itself: no city, no dispute."""
+        return [c for c in self.claims if not c["cities"] and "dispute" not in c]
+
+
+def _plain_name(text: str) -> str:
+    return text.casefold().replace("ё", "е")
+
+
+def wordings_to_show(status: dict, lang: str) -> list[dict]:
+    """The reports' own names for a status that our name in `lang` does not already contain.
+
+    "Всемирный город ремёсел (World Craft City)" is not followed by "(in the
+    reports: World Craft City)"; Taraz's "Всемирный город ремесленников" is shown.
+    """
+    ours = _plain_name(status["name"][lang])
+    return [w for w in status["wordings"] if _plain_name(w["text"]) not in ours]
 
 
 def load_dataset(content_path: str | Path) -> Dataset:
@@ -266,6 +285,62 @@ def _cross_problems(data: Dataset) -> list[str]:
             )
         for j, status in enumerate(city["statuses"]):
             refs("cities", i, city, f"statuses[{j}].sources", status["sources"], data.source_by_id, "source")
+            for k, wording in enumerate(status["wordings"]):
+                refs(
+                    "cities",
+                    i,
+                    city,
+                    f"statuses[{j}].wordings[{k}].sources",
+                    wording["sources"],
+                    data.source_by_id,
+                    "source",
+                )
+            refs(
+                "cities",
+                i,
+                city,
+                f"statuses[{j}].date_sources",
+                status.get("date_sources", []),
+                data.source_by_id,
+                "source",
+            )
+            if status["date"] and not status.get("date_sources"):
+                out.append(
+                    problem(
+                        files["cities"],
+                        entry("cities", i, city),
+                        f"statuses[{j}].date_sources",
+                        "is missing: name the source(s) that give this date",
+                    )
+                )
+            if not status["date"] and status.get("date_sources"):
+                out.append(
+                    problem(
+                        files["cities"],
+                        entry("cities", i, city),
+                        f"statuses[{j}].date_sources",
+                        "names sources for a date, but the date is null",
+                    )
+                )
+            if "question" in status:
+                refs(
+                    "cities",
+                    i,
+                    city,
+                    f"statuses[{j}].question",
+                    [status["question"]],
+                    {d["id"]: d for d in data.disputes},
+                    "dispute",
+                )
+            elif status["awarded_by"] is None:
+                out.append(
+                    problem(
+                        files["cities"],
+                        entry("cities", i, city),
+                        f"statuses[{j}].awarded_by",
+                        "is null: add 'question:' with the id of the dispute that leaves it open",
+                    )
+                )
             if not _check_date(status["date"]):
                 out.append(
                     problem(
@@ -315,14 +390,16 @@ def _cross_problems(data: Dataset) -> list[str]:
         if "dispute" in claim:
             refs("claims", i, claim, "dispute", [claim["dispute"]], dispute_ids, "dispute")
     for i, dispute in enumerate(data.disputes):
+        # Two claims, usually from different reports; one report may also leave a
+        # question open by giving two accounts (Turkestan's status).
         sides = [c for c in data.claims if c.get("dispute") == dispute["id"]]
-        if len({s for c in sides for s in c["sources"]}) < 2:
+        if len(sides) < 2:
             out.append(
                 problem(
                     files["disputes"],
                     entry("disputes", i, dispute),
                     "id",
-                    "a dispute needs at least two claims from different sources",
+                    "a dispute needs at least two claims",
                 )
             )
     for i, event in enumerate(data.events):

@@ -48,4 +48,9 @@ def page_meta(ctx: Context) -> PageMeta:
 
 def end_sentence(text: str) -> str:
     """Close a sentence with a full stop unless it has one ("5 октября 2025 г.")."""
-    return text if text.rstrip().endswith((".", "!", "?")) else f"{text}."
+    return text + full_stop(text)
+
+
+def full_stop(text: str) -> str:
+    """The full stop `text` still needs ("" after "5 октября 2025 г."), for markup in between."""
+    return "" if str(text).rstrip().endswith((".", "!", "?")) else "."

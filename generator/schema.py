@@ -66,6 +66,8 @@ FIGURE = _obj(
         # The source lists the items and gives no number: the value is our count
         # of them, so the build does not look for it among the source's numbers.
         "counted": {"const": True},
+        # How a sentence writes the value: "четыре", or "1,14 млн" as the report rounds it.
+        "written": BILINGUAL,
     },
     id=ID,
     value={"type": "number"},
@@ -75,11 +77,18 @@ FIGURE = _obj(
     sources=SOURCE_IDS,
 )
 
+# A report's own name for a designation, and the reports that use it;
+# `lang` when the wording is not in the report's language ("World Craft City").
+WORDING = _obj(["text", "sources"], {"lang": {"enum": [*LANGS, "en"]}}, text=TEXT, sources=SOURCE_IDS)
+
+# `sources` report the award; `date_sources` (required with a date) give its date.
+# `awarded_by` is null when the reports leave it open; `question` names that dispute.
 STATUS = _obj(
-    ["name_in_source", "name", "awarded_by", "date", "sources"],
-    name_in_source=TEXT,
+    ["name", "wordings", "awarded_by", "date", "sources"],
+    {"date_sources": SOURCE_IDS, "question": ID},
     name=BILINGUAL,
-    awarded_by=BILINGUAL,
+    wordings={"type": "array", "items": WORDING, "minItems": 1},
+    awarded_by={"oneOf": [BILINGUAL, {"type": "null"}]},
     date=OPTIONAL_DATE,
     sources=SOURCE_IDS,
 )
@@ -104,6 +113,8 @@ CITY = _obj(
 
 SOURCE = _obj(
     ["id", "file", "language", "outlet", "author", "published", "url", "headline", "covers"],
+    # Whom the text itself credits for its report, when no outlet is named.
+    {"attribution": BILINGUAL},
     id=ID,
     file=TEXT,
     language={"enum": LANGS},

@@ -19,9 +19,11 @@ def city_names(data: Dataset, lang: str) -> str:
 
 
 def site_description(data: Dataset, t: Translator) -> str:
+    # "named", not "recognised by the Council": whether every city's title is the
+    # Council's is itself a question the reports disagree on.
     return t.ngettext(
-        "%(cities)s: the city of Kazakhstan recognised by the World Crafts Council, with a map, stories and open data.",
-        "%(cities)s: the cities of Kazakhstan recognised by the World Crafts Council, with a map, stories and open data.",
+        "%(cities)s: the craft city of Kazakhstan, as the news reports describe it, with a map, stories and open data.",
+        "%(cities)s: the craft cities of Kazakhstan, as the news reports describe them, with a map, stories and open data.",
         len(data.cities),
         cities=city_names(data, t.lang),
     )

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from .errors import ContentError, problem
-from .fingerprint import RUN, Article, fingerprint_of, load, run_hash, words
+from .fingerprint import RUN, Article, fingerprint_of, load, numbers, run_hash, words
 from .model import Dataset
 
 FINGERPRINT = "data/fingerprint.json"
@@ -75,8 +75,13 @@ def data_problems(data: Dataset, articles: dict[str, Article], archive: Path | N
                 out.append(problem(cities, where, f"figures[{j}].value",
                                    f"{fig['value']} does not occur in {_names(fig['sources'])}; "
                                    "give the number the source states"))  # fmt: skip
+            for lang, text in sorted(fig.get("written", {}).items()):
+                if not _same_number(fig["value"], {n for n in numbers(text, lang)}):
+                    out.append(problem(cities, where, f"figures[{j}].written.{lang}",
+                                       f"'{text}' does not say {fig['value']}; write the value the figure has"))  # fmt: skip
         for j, status in enumerate(city["statuses"]):
-            date_problem(cities, where, f"statuses[{j}].date", status["date"], status["sources"])
+            date_problem(cities, where, f"statuses[{j}].date", status["date"],
+                         status.get("date_sources") or status["sources"])  # fmt: skip
     for i, event in enumerate(data.events):
         date_problem("content/data/timeline.yaml", f"events[{i}] (id '{event['id']}')", "date",
                      event["date"], event["sources"])  # fmt: skip

@@ -120,6 +120,8 @@ def extend_content(content: Path, archive: Path) -> Extension:
     a, b = _nearest_pair(cities["cities"])
     status = copy.deepcopy(city["statuses"][0])
     status.update(date="2026-03-12", sources=[ext.source])
+    if "date_sources" in status:
+        status["date_sources"] = [ext.source]
     figure = {
         key: value
         for key, value in copy.deepcopy(city["figures"][0]).items()

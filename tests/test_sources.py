@@ -119,6 +119,7 @@ def test_a_figure_missing_from_its_source_fails():
 
     def plant(data):
         data.cities[i]["figures"][j]["value"] = 987_654_321
+        data.cities[i]["figures"][j].pop("written", None)
 
     problems = _with(plant)
     assert len(problems) == 1
@@ -243,3 +244,16 @@ def test_the_copy_check_sees_a_planted_copy(tmp_path):
     owner = run_owners(fp.load(content / FINGERPRINT))
     assert repeated_runs("x\nодин два три четыре пять шесть семь y", owner) == [(2, 7, "a.txt")]
     assert repeated_runs("x один два три четыре пять шесть y", owner) == []
+
+
+def test_a_written_figure_that_says_another_number_fails():
+    i, j = _a_checked_figure()
+
+    def plant(data):
+        data.cities[i]["figures"][j]["written"] = {"kk": "987 654", "ru": "987 654"}
+
+    problems = _with(plant)
+    assert [p.split(", field ")[1].split("'")[1] for p in problems] == [
+        f"figures[{j}].written.kk",
+        f"figures[{j}].written.ru",
+    ]

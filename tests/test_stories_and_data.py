@@ -78,18 +78,45 @@ def test_every_figure_on_a_story_page_has_a_citation(site, lang, city):
         assert a.get("href")[1:] in sources, f"citation {a.get('href')} has no entry in the sources list"
     for card in doc.xpath("//li[@class='figure-card']"):
         assert card.xpath(".//sup[@class='cite']"), f"key figure {card.get('data-figure')} is not cited"
+    # A figure is cited by the next footnote in its paragraph (one footnote per
+    # sentence or run of sentences from one source), which names all its sources.
     for fig in doc.xpath("//div[@class='story-body']//span[@class='figure']"):
-        following = fig.getnext()
-        assert following is not None and following.get("class") == "cite", (
-            f"figure {fig.get('data-figure')} uncited"
-        )
+        block = fig.xpath("ancestor::*[self::p or self::li or self::h2 or self::h3][1]")[0]
+        later = [s for s in block.xpath(".//sup[@class='cite']") if _after(s, fig)]
+        assert later, f"figure {fig.get('data-figure')} uncited"
+        cited = {a.get("href") for a in later[0].xpath("./a")}
+        need = {f"#source-{sid}" for sid in DATA.figure_by_id[fig.get("data-figure")]["sources"]}
+        assert need <= cited, f"figure {fig.get('data-figure')}: next footnote cites {cited}, not {need}"
     for para in doc.xpath("//div[@class='story-body']//p | //div[@class='story-body']//li"):
         text = para.text_content()
         if re.search(r"\d", "".join(t for t in para.xpath("text()|.//text()[not(ancestor::sup)]"))):
             assert para.xpath(".//sup[@class='cite']"), f"a number without a citation: {text[:120]!r}"
 
 
+def _after(node, anchor) -> bool:
+    """`node` comes after `anchor` in document order."""
+    return node in anchor.itersiblings() or any(node in s.iter() for s in anchor.itersiblings())
+
+
 def test_figures_are_rendered_from_the_data_in_each_language(built):
+    for lang in LANGS:
+        for city in built.data.cities:
+            doc = story(built.root, lang, city["id"])
+            for fig in city["figures"]:
+                shown = doc.xpath(f"//li[@data-figure='{fig['id']}']//span[@class='figure-value']")
+                text = shown[0].text_content()
+                written = fig.get("written", {}).get(lang, "")
+                if any(ch.isdigit() for ch in written):
+                    assert text == written  # "1,14 млн" as the report rounds it
+                else:
+                    assert format_decimal(fig["value"], locale=lang) in text
+                    if fig.get("qualifier") == "more_than":
+                        assert text != format_decimal(fig["value"], locale=lang)
+                # In sentences, a figure may be written out ("четыре").
+                for span in doc.xpath(f"//div[@class='story-body']//span[@data-figure='{fig['id']}']"):
+                    assert (written or format_decimal(fig["value"], locale=lang)) in span.text_content()
+
+
     for lang in LANGS:
         t = Translator(str(ROOT / "theme/translations"), lang)
         for city in built.data.cities:
@@ -125,7 +152,7 @@ def test_unknowns_are_said_not_invented(built):
         for city in built.data.cities:
             doc = story(built.root, lang, city["id"])
             if any(st["date"] is None for st in city["statuses"]):
-                assert t.gettext("date not reported") in doc.xpath("//ul[@class='statuses']")[0].text_content()
+                assert t.gettext("The reports do not say when it was awarded.") in doc.xpath("//ul[@class='statuses']")[0].text_content()
                 checked += 1
             listed = {li.get("id"): li.text_content() for li in doc.xpath("//section[@class='sources']//li")}
             for sid in (k.removeprefix("source-") for k in listed):
