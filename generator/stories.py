@@ -111,9 +111,16 @@ def enrich_stories(articles: list, data: Dataset, settings: dict, catalog_dir: s
         )
         problems += found
         city_id = article.slug
+        # A status cites its award, then each report's wording, then its date's reports
+        # (article.html), so the head's JSON-LD lists every source the page shows.
+        statuses = [
+            {"sources": [*st["sources"], *(s for w in st.get("wordings", []) for s in w["sources"]),
+                         *st.get("date_sources", [])]}
+            for st in article.city["statuses"]
+        ]  # fmt: skip
         blocks = [
             *(c for d in data.disputes_for(city_id) for c in d["claims"]),
-            *article.city["statuses"],
+            *statuses,
             *data.events_for(city_id),
             *article.city["crafts"],
         ]

@@ -125,7 +125,7 @@ def extend_content(content: Path, archive: Path) -> Extension:
     figure = {
         key: value
         for key, value in copy.deepcopy(city["figures"][0]).items()
-        if key not in ("part_of", "remainder", "counted", "qualifier")
+        if key not in ("part_of", "remainder", "counted", "qualifier", "written")
     }
     figure.update(
         id=ext.figure,
