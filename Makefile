@@ -63,11 +63,12 @@ extract-catalogs: $(INSTALLED)
 update-catalogs: extract-catalogs
 	$(BIN)/pybabel update -D messages -d $(CATALOGS) -i $(CATALOGS)/messages.pot --ignore-obsolete --no-fuzzy-matching
 
-# Build into a scratch folder and swap it in only when Pelican succeeds, so a
-# failed build leaves the last good output/ as it was.
+# Build into a scratch folder and swap it in only when Pelican and the search index
+# (Pagefind, generator/search_index.py) succeed, so a failed build leaves the last good output/ as it was.
 html: $(INSTALLED) $(MO)
 	rm -rf "$(OUTPUTDIR).partial"
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).partial" -s "$(CONFFILE)" --fatal warnings $(PELICANOPTS)
+	$(BIN)/python -m generator.search_index "$(OUTPUTDIR).partial" --langs "$(LANGS)"
 	rm -rf "$(OUTPUTDIR).old"
 	if [ -d "$(OUTPUTDIR)" ]; then mv "$(OUTPUTDIR)" "$(OUTPUTDIR).old"; fi
 	mv "$(OUTPUTDIR).partial" "$(OUTPUTDIR)"

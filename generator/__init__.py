@@ -11,7 +11,7 @@ import logging
 
 from pelican import signals
 
-from . import charts, i18n, maps, seo
+from . import charts, i18n, maps, search, seo
 from .citations import figure_filter
 from .errors import ContentError
 from .pages import end_sentence, page_meta
@@ -27,6 +27,7 @@ def _init_env(generator) -> None:
     generator.env.filters["figure"] = figure_filter(catalog_dir(generator.settings))
     maps.install(generator.env, catalog_dir(generator.settings))
     charts.install(generator.env, catalog_dir(generator.settings))
+    search.install(generator.env)
 
 
 def _first_preread(generator) -> bool:
@@ -106,6 +107,7 @@ def register() -> None:
     signals.finalized.connect(_finished)
     signals.generator_init.connect(_init_env)
     signals.get_generators.connect(_generators)
+    signals.get_generators.connect(search.generators)
     signals.article_generator_preread.connect(_stories_preread)
     signals.page_generator_preread.connect(_pages_preread)
     signals.article_generator_finalized.connect(_stories_read)
