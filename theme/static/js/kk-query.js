@@ -32,16 +32,17 @@ export function fold(text) {
 // What the letter before an ending must be. Folding keeps these classes (ә, ө, ұ, ү, і stay
 // vowels; қ, һ voiceless; ғ, ң voiced), so the same tests work on folded words.
 const VOWEL = /[аәеиоөуұүыіэюяё]$/;
-const CONSONANT = /[бвгғджзйклмнңпрстфхһцчшщқ]$/;
+const CONSONANT = /[бвгғджзйклмнңпрстфхһцчшщқь]$/; // ь: loanwords (фестиваль)
 const VOICELESS = /[кқпстфхһцчшщ]$/;
-const VOICED = /[бвгғджзйлмнңр]$/;
+const VOICED = /[бвгғджзйлмнңрь]$/;
 const NASAL = /[мнң]$/;
-const POSS3 = /[ыі]$/; // the third-person possessive, after which case endings take н
+const POSS3 = /[ыіи]$/; // the third-person possessive (і folded is и), after which case endings take н
 const LAR = /[аәеиоөуұүыіэюяёрйу]$/;
 const ANY = /$/;
 const OR = (...res) => ({ test: (s) => res.some((re) => re.test(s)) });
 
-// [endings, what must come before them]. Back- and front-vowel variants side by side.
+// [endings, what must come before them, (only after these endings of the next slot)].
+// Back- and front-vowel variants side by side.
 const CASE = [
   [["ның", "нің"], ANY], // genitive
   [["дың", "дің"], CONSONANT],
@@ -68,9 +69,9 @@ const CASE = [
 const POSSESSIVE = [
   [["сы", "сі"], VOWEL], // 3rd person
   [["ы", "і"], CONSONANT],
-  [["м"], VOWEL], // 1st singular
-  [["ым", "ім"], CONSONANT],
-  [["ң"], VOWEL], // 2nd singular
+  [["м"], VOWEL, ["а", "е"]], // 1st singular; a lone м or ң only before the dative а/е: else
+  [["ым", "ім"], CONSONANT], // it is as likely the last letter of the noun (кілем, Қазақстан)
+  [["ң"], VOWEL, ["а", "е"]], // 2nd singular
   [["ың", "ің"], CONSONANT],
   [["ңыз", "ңіз"], VOWEL], // 2nd singular, polite
   [["ыңыз", "іңіз"], CONSONANT],
@@ -89,8 +90,8 @@ export const MIN_STEM = 3; // shorter stems match too much of the index to help 
 
 // One slot's endings, longest first, as written and as folded.
 function table(groups) {
-  const rows = groups.flatMap(([endings, before]) =>
-    endings.map((ending) => ({ ending, folded: fold(ending), before })),
+  const rows = groups.flatMap(([endings, before, after]) =>
+    endings.map((ending) => ({ ending, folded: fold(ending), before, after })),
   );
   return rows.sort((a, b) => b.ending.length - a.ending.length);
 }
@@ -106,11 +107,12 @@ function endingAt(word, row, typed) {
   return null;
 }
 
-// Strip the longest ending of one slot that fits the letter before it.
-function stripSlot(word, rows, typed) {
+// Strip the longest ending of one slot that fits the letter before it (and the ending after).
+function stripSlot(word, rows, typed, next) {
   for (const row of rows) {
     const ending = endingAt(word, row, typed);
     if (ending === null) continue;
+    if (row.after && !row.after.includes(next)) continue;
     const rest = word.slice(0, word.length - ending.length);
     if (rest.length >= MIN_STEM && row.before.test(rest)) return { rest, ending };
   }
@@ -125,8 +127,10 @@ function stripSlot(word, rows, typed) {
 export function stem(word) {
   let w = word.toLowerCase();
   const typed = HAS_KAZAKH.test(w);
+  let next = null; // the ending the last slot took off
   for (const rows of SLOTS) {
-    const cut = stripSlot(w, rows, typed);
+    const cut = stripSlot(w, rows, typed, next);
+    next = cut ? cut.ending : null;
     if (!cut) continue;
     w = cut.rest;
     // Before a vowel п, к, қ turn into б, г, ғ (кітап -> кітабы): drop that letter, so the
