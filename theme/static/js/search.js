@@ -139,6 +139,7 @@ input.addEventListener("input", () => {
 });
 
 form.hidden = false; // without this script the page says search needs JavaScript
+document.getElementById("search-nojs").hidden = true;
 const asked = new URLSearchParams(location.search).get("q");
 if (asked) {
   input.value = asked;
