@@ -1,7 +1,7 @@
 // The search page (theme/templates/search.html): Pagefind's JS API, our own markup.
 //
-// Nothing of Pagefind loads until the reader searches: the first query imports
-// pagefind.js, which fetches only the index of the page's language. On Kazakh pages the
+// Nothing of Pagefind loads until the reader goes to the search field: then pagefind.js
+// is imported, and fetches only the index of the page's language. On Kazakh pages the
 // query goes through kk-query.js first (stems, and Kazakh letters typed without them).
 import { expand, Vocabulary } from "./kk-query.js";
 
@@ -18,20 +18,23 @@ let engine = null;
 let latest = 0;
 let timer = 0;
 
-// Pagefind and, on Kazakh pages, the index's word list; loaded once, on the first query.
+// Pagefind and, on Kazakh pages, the index's word list; loaded once, when the reader first
+// goes to the field (or submits), both at the same time.
 function load() {
-  engine ??= (async () => {
-    const pagefind = await import(new URL("pagefind.js", bundle).href);
-    // Result URLs are site-root paths ("/kk/taraz/"); the site may live under /REPO/.
-    await pagefind.options({ baseUrl: new URL("../", bundle).pathname });
-    let vocabulary = null;
-    if (form.dataset.words) {
-      const response = await fetch(new URL(form.dataset.words, document.baseURI));
-      if (!response.ok) throw new Error(`word list: HTTP ${response.status}`);
-      vocabulary = new Vocabulary(await response.json());
-    }
-    return { pagefind, vocabulary };
-  })();
+  engine ??= Promise.all([
+    import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
+      // Result URLs are site-root paths ("/kk/taraz/"); the site may live under /REPO/.
+      await pagefind.options({ baseUrl: new URL("../", bundle).pathname });
+      await pagefind.init(); // the language's index metadata and the wasm, before the first query
+      return pagefind;
+    }),
+    form.dataset.words
+      ? fetch(new URL(form.dataset.words, document.baseURI)).then(async (response) => {
+          if (!response.ok) throw new Error(`word list: HTTP ${response.status}`);
+          return new Vocabulary(await response.json());
+        })
+      : null,
+  ]).then(([pagefind, vocabulary]) => ({ pagefind, vocabulary }));
   engine.catch(() => {
     engine = null; // try again on the next query
   });
@@ -130,6 +133,7 @@ form.addEventListener("submit", (event) => {
   remember(input.value);
   run(input.value);
 });
+input.addEventListener("focus", () => load().catch(() => {}), { once: true });
 input.addEventListener("input", () => {
   clearTimeout(timer);
   timer = setTimeout(() => {
