@@ -136,10 +136,14 @@ def test_the_table_covers_at_least_60_word_forms():
 @pytest.mark.browser
 def test_stems_of_inflected_forms(kk_query):
     got = kk_query.evaluate("forms => forms.map(f => kk.stem(f))", [f for f, _ in FORMS])
-    wrong = [f"{form}: {stem!r}, expected {want!r}" for (form, want), stem in zip(FORMS, got) if stem != want]
+    wrong = [
+        f"{form}: {stem!r}, expected {want!r}"
+        for (form, want), stem in zip(FORMS, got, strict=True)
+        if stem != want
+    ]
     assert not wrong, "\n".join(wrong)
     # What makes prefix matching work: every stem begins the word that was typed.
-    assert all(form.lower().startswith(stem) for (form, _), stem in zip(FORMS, got))
+    assert all(form.lower().startswith(stem) for (form, _), stem in zip(FORMS, got, strict=True))
 
 
 @pytest.mark.browser
