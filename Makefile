@@ -73,12 +73,13 @@ extract-catalogs: $(INSTALLED)
 update-catalogs: extract-catalogs
 	$(BIN)/pybabel update -D messages -d $(CATALOGS) -i $(CATALOGS)/messages.pot --ignore-obsolete --no-fuzzy-matching $(PO_WIDTH)
 
-# Build into a scratch folder and swap it in only when Pelican succeeds, so a
-# failed build leaves the last good output/ as it was. Quiet commands: the first
-# line an editor sees is Pelican's, naming the first broken file.
+# Build into a scratch folder and swap it in only when Pelican and the search index
+# (Pagefind, generator/search_index.py) succeed, so a failed build leaves the last good
+# output/ as it was. Quiet commands: the first line an editor sees names the first broken file.
 html: $(INSTALLED) $(MO)
 	@rm -rf "$(OUTPUTDIR).partial"
 	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).partial" -s "$(CONFFILE)" --fatal warnings $(PELICANOPTS)
+	@$(BIN)/python -m generator.search_index "$(OUTPUTDIR).partial" --langs "$(LANGS)"
 	rm -rf "$(OUTPUTDIR).old"
 	if [ -d "$(OUTPUTDIR)" ]; then mv "$(OUTPUTDIR)" "$(OUTPUTDIR).old"; fi
 	mv "$(OUTPUTDIR).partial" "$(OUTPUTDIR)"

@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import ROOT, browser, timing
+from . import ROOT, browser, search, timing
 from .synthetic import make_content
 from .weight import GZIP_LEVEL, KB, Weight, heavy_parts, page_file, page_weight
 
@@ -401,6 +401,9 @@ def main(argv: list[str] | None = None) -> int:
         results["scale"], largest = scale(tmp, sizes, opts.repeat, opts.repeat_large, out)
         if largest is not None:
             results["map"] = map_at_scale(largest, sizes[-1], use_browser, out)
+        results["search"] = search.report(
+            real_output, largest, sizes[-1] if largest is not None else None, opts.repeat, use_browser, out
+        )
         if opts.profile:
             results["profile"] = profile(tmp, sizes[-1], out)
     finally:
@@ -415,6 +418,10 @@ def main(argv: list[str] | None = None) -> int:
     out(f"  page budgets (home <= 80 KB, story <= 40 KB gzipped): {'PASS' if all(budgets) else 'FAIL'}")
     if overhead is not None:
         out(f"  build overhead at N = 1000 <= 20%: {'PASS' if overhead else 'FAIL'}")
+    if "pass" in results["search"]:
+        out(
+            f"  search page <= 60 KB gzipped, first results <= 300 ms: {'PASS' if results['search']['pass'] else 'FAIL'}"
+        )
     if hasattr(os, "getloadavg"):
         out(f"  load average at the end {os.getloadavg()[0]:.2f} (other work on the machine skews timings)")
     RESULTS.mkdir(exist_ok=True)

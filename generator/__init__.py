@@ -15,7 +15,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.utils import wait_for_changes
 
-from . import charts, i18n, maps, seo
+from . import charts, i18n, maps, search, seo
 from .citations import figure_filter
 from .errors import ContentError
 from .model import wordings_to_show
@@ -37,6 +37,7 @@ def _init_env(generator) -> None:
     generator.env.filters["figure"] = figure_filter(catalog_dir(generator.settings))
     maps.install(generator.env, catalog_dir(generator.settings))
     charts.install(generator.env, catalog_dir(generator.settings))
+    search.install(generator.env)
 
 
 # Set in the settings of a Pelican instance whose last run stopped on a ContentError.
@@ -164,6 +165,7 @@ def register() -> None:
     signals.get_generators.connect(_generators)
     signals.article_generator_init.connect(_check_content)
     signals.page_generator_init.connect(_check_content)
+    signals.get_generators.connect(search.generators)
     signals.article_generator_finalized.connect(_stories_read)
     signals.page_generator_finalized.connect(_pages_read)
     seo.register()
