@@ -8,8 +8,8 @@ import os
 from pelican.generators import Generator
 
 from . import i18n
-from .latin import EDITION, SOURCE, edition_path
 from .downloads import DOWNLOADS, write_downloads
+from .latin import EDITION, SOURCE, edition_path
 from .map_assets import copy_map_assets
 from .pages import PageMeta
 from .site_text import site_description
