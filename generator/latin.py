@@ -94,7 +94,7 @@ def latin_js(code: str) -> str:
     return _JS_WORD.sub(word, code)
 
 
-def _latin_json(value, rewrite):
+def _latin_json(value, rewrite, top: bool = True):
     """Strings of JSON-LD in Latin, except the headline of a work in another language (a
     Russian source's headline is a quotation, as on the page); the rest is the page's text."""
     if isinstance(value, dict):
@@ -102,17 +102,17 @@ def _latin_json(value, rewrite):
         foreign = isinstance(own, str) and own not in (SOURCE, EDITION)
         out = {}
         for key, item in value.items():
-            if key == "inLanguage" and item == SOURCE:
+            if key == "inLanguage" and item == SOURCE and top:  # the page; a cited kk work stays kk
                 out[key] = EDITION
             elif key in ("url", "mainEntityOfPage") and isinstance(item, str):
                 out[key] = rewrite(item)
             elif key == "headline" and foreign:
                 out[key] = item
             else:
-                out[key] = _latin_json(item, rewrite)
+                out[key] = _latin_json(item, rewrite, False)
         return out
     if isinstance(value, list):
-        return [_latin_json(item, rewrite) for item in value]
+        return [_latin_json(item, rewrite, False) for item in value]
     if isinstance(value, str):
         return to_latin(value)
     return value
