@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from branca.element import Element
+from checks.leaflet import MARKERS, TRACK_MAPS, reveal
 from conftest import CONTENT, ROOT, build_ok, copy_content, serve
 from lxml import html as lhtml
 from shapely.geometry import Point
@@ -22,7 +23,6 @@ from generator.model import load_dataset
 LANGS = ["kk", "ru"]
 DATA = load_dataset(CONTENT)
 CATALOGS = str(ROOT / "theme" / "translations")
-MARKERS = ".craft-map.is-live .leaflet-marker-icon:not(.marker-cluster)"
 HOME_BUDGET, STORY_BUDGET = 80 * 1024, 40 * 1024
 
 pytestmark = pytest.mark.browser
@@ -32,39 +32,11 @@ def t(lang: str) -> Translator:
     return Translator(CATALOGS, lang)
 
 
-# Keeps each Leaflet map the page makes in window.__maps, so a test can find a city
-# inside a cluster (folium's variables live inside a function).
-TRACK_MAPS = """(() => {
-  let leaflet;
-  Object.defineProperty(window, "L", {configurable: true, get: () => leaflet, set: value => {
-    leaflet = value;
-    if (value && value.Map) value.Map.addInitHook(function () { (window.__maps = window.__maps || []).push(this); });
-  }});
-})();"""
-
-
 def live_home(visit, url: str, **options):
     """Open a home page and wait for folium's map to be built."""
     v = visit(url, init_script=TRACK_MAPS, **options)
     v.page.wait_for_selector(".craft-map.is-live .leaflet-marker-icon", state="attached", timeout=10_000)
     return v
-
-
-_REVEAL = """name => new Promise(resolve => {
-  let layer = null;
-  window.__maps[0].eachLayer(l => { if (l instanceof L.MarkerClusterGroup) layer = l; });
-  const marker = layer.getLayers().find(m => m.options.title === name);
-  layer.zoomToShowLayer(marker, () => setTimeout(resolve, 50));
-})"""
-
-
-def reveal(page, name: str):
-    """Zoom until the city's marker is out of its cluster (if in one); return the marker."""
-    page.evaluate(_REVEAL, name)
-    quoted = name.replace("\\", "\\\\").replace('"', '\\"')  # a CSS string
-    marker = page.locator(f'{MARKERS}[title="{quoted}"]')
-    marker.wait_for(state="visible")
-    return marker
 
 
 def on_screen(page) -> tuple[list[str], list[int]]:
@@ -524,8 +496,8 @@ def test_many_cities_are_clustered_and_all_counted(tmp_path, visit):
             assert label == t("ru").gettext("Craft cities in this area: %(num)s. Select to zoom in.") % {
                 "num": count
             }
-        # Clusters drawn after a zoom are named too.
-        v.page.locator(".leaflet-control-zoom-in").click()
+        # Clusters drawn after a zoom (out: more of them join) are named too.
+        v.page.locator(".leaflet-control-zoom-out").click()
         v.page.wait_for_timeout(800)
         labels = v.page.locator(".craft-map .marker-cluster").evaluate_all(
             "els => els.map(e => e.getAttribute('aria-label'))"
