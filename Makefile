@@ -14,6 +14,8 @@ CONFFILE ?= $(BASEDIR)/pelicanconf.py
 PUBLISHCONF ?= $(BASEDIR)/publishconf.py
 CATALOGS := theme/translations
 LANGS := kk ru
+# Editions made from a language at build time (generator/latin.py), as Pagefind names their index.
+EDITIONS := kk-latn
 MO := $(LANGS:%=$(CATALOGS)/%/LC_MESSAGES/messages.mo)
 # One wrapping width for every catalog tool, so a new string is a small diff.
 PO_WIDTH := --width=100
@@ -79,7 +81,7 @@ update-catalogs: extract-catalogs
 html: $(INSTALLED) $(MO)
 	@rm -rf "$(OUTPUTDIR).partial"
 	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).partial" -s "$(CONFFILE)" --fatal warnings $(PELICANOPTS)
-	@$(BIN)/python -m generator.search_index "$(OUTPUTDIR).partial" --langs "$(LANGS)"
+	@$(BIN)/python -m generator.search_index "$(OUTPUTDIR).partial" --langs "$(LANGS) $(EDITIONS)"
 	rm -rf "$(OUTPUTDIR).old"
 	if [ -d "$(OUTPUTDIR)" ]; then mv "$(OUTPUTDIR)" "$(OUTPUTDIR).old"; fi
 	mv "$(OUTPUTDIR).partial" "$(OUTPUTDIR)"

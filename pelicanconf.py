@@ -66,7 +66,9 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 DEFAULT_DATE = None
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
-LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
+# Kazakh in the Latin alphabet (2021) is an edition made from the kk pages at build
+# time (generator/latin.py): not a content language, but listed in the switcher.
+LANGUAGE_NAMES = {"kk": "Қазақша", "kk-Latn": "Qazaqşa (latyn)", "ru": "Русский"}
 
 # Only Markdown is read (the reStructuredText reader warns about Kazakh).
 READERS = {"rst": None}

@@ -15,7 +15,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.utils import wait_for_changes
 
-from . import charts, i18n, maps, search, seo
+from . import charts, i18n, latin, maps, search, seo
 from .citations import figure_filter
 from .errors import ContentError
 from .model import wordings_to_show
@@ -38,6 +38,8 @@ def _init_env(generator) -> None:
     maps.install(generator.env, catalog_dir(generator.settings))
     charts.install(generator.env, catalog_dir(generator.settings))
     search.install(generator.env)
+    generator.env.globals["name_lang"] = latin.name_lang
+    generator.env.globals["edition_path"] = latin.edition_path
 
 
 # Set in the settings of a Pelican instance whose last run stopped on a ContentError.
@@ -104,6 +106,11 @@ def _written(path: str, context: dict) -> None:
         summary.page_written(path, context)
 
 
+def _latin_edition(pelican) -> None:
+    """Write /kk-latn/ from the finished /kk/ pages (generator/latin.py)."""
+    latin.write_edition(pelican.output_path, pelican.settings["SITEURL"])
+
+
 def _finished(pelican) -> None:
     summary = _summary()
     if summary:
@@ -160,6 +167,7 @@ def register() -> None:
     # it has printed before, so a mistake repeated under `make devserver` would go unshown.
     logging.getLogger("pelican").filters.insert(0, _EditorFacingErrors())
     signals.content_written.connect(_written)
+    signals.finalized.connect(_latin_edition)
     signals.finalized.connect(_finished)
     signals.generator_init.connect(_init_env)
     signals.get_generators.connect(_generators)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from .latin import with_edition
+
 
 @dataclass
 class PageMeta:
@@ -19,11 +21,15 @@ class PageMeta:
     alternates: dict[str, str]  # lang -> url of the same page in that language
     kind: str = "website"  # Open Graph type
 
+    def __post_init__(self) -> None:
+        # Every kk page has its twin in the Latin edition (latin.py writes it after the build).
+        self.alternates = with_edition(self.alternates)
+
 
 def alternate_urls(obj, langs: list[str]) -> dict[str, str]:
     """lang -> url for a Pelican article or page and its translations."""
     found = {obj.lang: obj.url, **{t.lang: t.url for t in obj.translations}}
-    return {lang: found[lang] for lang in langs if lang in found}
+    return with_edition({lang: found[lang] for lang in langs if lang in found})
 
 
 def find_meta(ctx: Context) -> PageMeta | None:

@@ -26,11 +26,13 @@ from pelican.generators import Generator
 from . import feeds, social
 from .downloads import DOWNLOAD_DIR, DOWNLOADS, LICENSE
 from .i18n import Translator, page_lang
+from .latin import EDITION, edition_path, edition_url, with_edition
 from .pages import PageMeta, find_meta
 from .site import catalog_dir
 from .site_text import dataset_description, site_description
+from .translit import to_latin
 
-LOCALES = {"kk": "kk_KZ", "ru": "ru_RU"}  # Open Graph wants language_TERRITORY
+LOCALES = {"kk": "kk_KZ", EDITION: "kk_KZ", "ru": "ru_RU"}  # Open Graph wants language_TERRITORY
 DATASET_PAGE = "methodology"  # the page that offers the downloads
 SITEMAP = "sitemap.xml"
 NOT_FOUND = "404.html"
@@ -46,7 +48,7 @@ def join_url(siteurl: str, path: str) -> str:
 
 
 def is_home(meta: PageMeta) -> bool:
-    return all(url == f"{code}/" for code, url in meta.alternates.items())
+    return all(url == f"{edition_path(code)}/" for code, url in meta.alternates.items())
 
 
 def x_default(meta: PageMeta, default_lang: str = "kk") -> str:
@@ -233,7 +235,9 @@ def social_for_page(ctx: Context) -> Social:
         image=social.og_image_path(city_id),
         image_alt=alt,
         locale=LOCALES.get(lang, lang),
-        locale_alternates=[LOCALES.get(code, code) for code in meta.alternates if code != lang],
+        locale_alternates=sorted(
+            {LOCALES.get(code, code) for code in meta.alternates} - {LOCALES.get(lang, lang)}
+        ),
         feeds=[_feed(ctx, lang)],
     )
     if city_id:
@@ -301,16 +305,19 @@ class Sitemap:
         langs = context["LANGUAGES"]
         if meta is None:
             if name == "index.html":
-                home = {code: f"{code}/" for code in langs}
+                home = with_edition({code: f"{code}/" for code in langs})
                 self.entries[""] = SitemapEntry("", home, "")
             return
         lastmod = None
         article = context.get("article")
         if article is not None and getattr(article, "date", None):
             lastmod = (getattr(article, "modified", None) or article.date).isoformat()
-        self.entries[meta.url] = SitemapEntry(
-            meta.url, dict(meta.alternates), x_default(meta, context["DEFAULT_LANG"]), lastmod
-        )
+        entry = SitemapEntry(meta.url, dict(meta.alternates), x_default(meta, context["DEFAULT_LANG"]), lastmod)
+        self.entries[meta.url] = entry
+        twin = meta.alternates.get(EDITION)
+        if twin and twin == edition_url(meta.url) and twin != meta.url:
+            # The Latin twin is written from this page after the build (latin.py).
+            self.entries[twin] = SitemapEntry(twin, entry.alternates, entry.x_default, lastmod)
 
     def xml(self, siteurl: str) -> str:
         lines = [
@@ -382,6 +389,8 @@ class SeoGenerator(Generator):
                 "stories": t.gettext("Stories"),
                 "data": t.gettext("Data and method"),
             }
+            if EDITION in with_edition({lang: ""}):
+                texts[EDITION] = {key: to_latin(text) for key, text in texts[lang].items()}
         return texts
 
     def generate_output(self, writer) -> None:

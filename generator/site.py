@@ -9,9 +9,11 @@ from pelican.generators import Generator
 
 from . import i18n
 from .downloads import DOWNLOADS, write_downloads
+from .latin import EDITION, SOURCE, edition_path
 from .map_assets import copy_map_assets
 from .pages import PageMeta
 from .site_text import site_description
+from .translit import to_latin
 
 
 def catalog_dir(settings: dict) -> str:
@@ -65,6 +67,13 @@ class CraftCitiesGenerator(Generator):
             }
             for lang in langs
         ]
+        # The Latin edition, right after Cyrillic Kazakh: its texts are the kk ones in Latin.
+        for i, choice in enumerate(list(choices)):
+            if choice["lang"] == SOURCE:
+                latin = {key: to_latin(value) for key, value in choice.items() if key != "lang"}
+                choices.insert(i + 1, {**latin, "lang": EDITION, "language": self.settings["LANGUAGE_NAMES"][EDITION]})
+        for choice in choices:
+            choice["path"] = edition_path(choice["lang"])
         self._write(writer, "index.html", "root", None, choices=choices)
         for lang in langs:
             t = self._t(lang)

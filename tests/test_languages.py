@@ -16,6 +16,8 @@ from generator.i18n import Translator
 from generator.model import load_dataset
 
 LANGS = ["kk", "ru"]
+# Folder -> language tag of every edition: the two languages and Kazakh in Latin (generator/latin.py).
+EDITIONS = {"kk": "kk", "kk-latn": "kk-Latn", "ru": "ru"}
 CATALOGS = ROOT / "theme" / "translations"
 
 
@@ -34,7 +36,7 @@ def resolve(page: Path, href: str, site: Path) -> Path:
 
 
 def language_pages(site: Path) -> list[Path]:
-    return [p for p in html_pages(site) if p.relative_to(site).parts[0] in LANGS]
+    return [p for p in html_pages(site) if p.relative_to(site).parts[0] in EDITIONS]
 
 
 def test_both_languages_have_the_same_pages(site):
@@ -48,21 +50,26 @@ def test_both_languages_have_the_same_pages(site):
 
 def test_every_page_declares_its_language(site):
     pages = language_pages(site)
-    assert len(pages) >= 14
+    assert len(pages) >= 21
     for page in pages:
-        lang = page.relative_to(site).parts[0]
+        lang = EDITIONS[page.relative_to(site).parts[0]]
         assert parse(page).get("lang") == lang, page
 
 
 def test_switcher_goes_to_the_same_page_in_the_other_language(site):
     for page in language_pages(site):
-        lang = page.relative_to(site).parts[0]
-        other = "ru" if lang == "kk" else "kk"
-        links = parse(page).xpath(f'//ul[@class="lang-switch"]//a[@hreflang="{other}"]')
-        assert len(links) == 1, f"{page}: no switcher link to {other}"
-        target = resolve(page, links[0].get("href"), site)
-        assert target.is_file(), f"{page}: switcher target {target} missing"
-        assert target.relative_to(site / other) == page.relative_to(site / lang)
+        folder = page.relative_to(site).parts[0]
+        switch = parse(page).xpath('//ul[@class="lang-switch"]')[0]
+        current = switch.xpath(".//*[@aria-current]")
+        assert [c.tag for c in current] == ["span"], f"{page}: the current edition is not marked"
+        for other in EDITIONS:
+            if other == folder:
+                continue
+            links = switch.xpath(f'.//a[@hreflang="{EDITIONS[other]}"]')
+            assert len(links) == 1, f"{page}: no switcher link to {other}"
+            target = resolve(page, links[0].get("href"), site)
+            assert target.is_file(), f"{page}: switcher target {target} missing"
+            assert target.relative_to(site / other) == page.relative_to(site / folder)
 
 
 def test_hreflang_alternates_are_complete_and_reciprocal(site):
@@ -72,21 +79,21 @@ def test_hreflang_alternates_are_complete_and_reciprocal(site):
             link.get("hreflang"): link.get("href")
             for link in doc.xpath('//link[@rel="alternate"][@hreflang]')
         }
-        assert set(alternates) == {"kk", "ru", "x-default"}, page
+        assert set(alternates) == {*EDITIONS.values(), "x-default"}, page
         # x-default: the language chooser for the home pages, else the kk version (reciprocal either way).
         inner = page.relative_to(site).parts[1:]
         default = site / "index.html" if inner == ("index.html",) else site / "kk" / Path(*inner)
         assert resolve(page, alternates["x-default"], site) == default.resolve(), page
         canonical = doc.xpath('//link[@rel="canonical"]/@href')
         assert len(canonical) == 1 and resolve(page, canonical[0], site) == page.resolve()
-        for lang in LANGS:
+        for lang in EDITIONS.values():
             target = resolve(page, alternates[lang], site)
             assert target.is_file(), f"{page}: hreflang {lang} → missing {target}"
             back = {
                 link.get("hreflang"): resolve(target, link.get("href"), site)
                 for link in parse(target).xpath('//link[@rel="alternate"][@hreflang]')
             }
-            assert back[page.relative_to(site).parts[0]] == page.resolve(), (
+            assert back[EDITIONS[page.relative_to(site).parts[0]]] == page.resolve(), (
                 f"{target} does not link back to {page}"
             )
 
@@ -112,7 +119,7 @@ def test_root_offers_both_languages_without_javascript(site):
     targets = {
         a.get("hreflang"): resolve(site / "index.html", a.get("href"), site) for a in doc.xpath("//main//a")
     }
-    assert targets == {"kk": (site / "kk/index.html").resolve(), "ru": (site / "ru/index.html").resolve()}
+    assert targets == {tag: (site / folder / "index.html").resolve() for folder, tag in EDITIONS.items()}
 
 
 @pytest.mark.browser

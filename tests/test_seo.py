@@ -21,11 +21,16 @@ from generator import social
 from generator.downloads import DOWNLOADS
 from generator.i18n import Translator
 from generator.model import load_dataset
+from generator.translit import to_latin
 
 LANGS = ["kk", "ru"]
-LOCALES = {"kk": "kk_KZ", "ru": "ru_RU"}
+LOCALES = {"kk": "kk_KZ", "kk-Latn": "kk_KZ", "ru": "ru_RU"}
+# Every edition's language tag: the two languages and Kazakh in Latin (generator/latin.py), and its folder.
+TAGS = ["kk", "kk-Latn", "ru"]
+FOLDER = {"kk": "kk", "kk-Latn": "kk-latn", "ru": "ru"}
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 SITE_NAME = {lang: Translator(str(ROOT / "theme/translations"), lang).gettext("Craft Cities of Kazakhstan") for lang in LANGS}
+SITE_NAME["kk-Latn"] = to_latin(SITE_NAME["kk"])
 
 
 def parse(path: Path):
@@ -56,7 +61,7 @@ def json_ld(doc) -> list[dict]:
 
 
 def stories(site: Path) -> dict[str, list[Path]]:
-    found: dict[str, list[Path]] = {lang: [] for lang in LANGS}
+    found: dict[str, list[Path]] = {lang: [] for lang in TAGS}
     for page in content_pages(site):
         doc = parse(page)
         if meta(doc, "og:type") == ["article"]:
@@ -83,13 +88,13 @@ def test_sitemap_and_pages_agree_on_hreflang_and_are_reciprocal(published_built)
         (loc,) = node.xpath("s:loc/text()", namespaces=NS)
         links = node.xpath("x:link[@rel='alternate']", namespaces=NS)
         entries[loc] = {link.get("hreflang"): link.get("href") for link in links}
-        assert len(entries[loc]) == len(links) == len(LANGS) + 1, loc  # and x-default
+        assert len(entries[loc]) == len(links) == len(TAGS) + 1, loc  # and x-default
     pages = {url_of(root, p, base): p for p in content_pages(root)}
     # Every page is listed once, and nothing else is.
     assert set(entries) == set(pages)
     for loc, alternates in entries.items():
         doc = parse(pages[loc])
-        assert set(alternates) == {"kk", "ru", "x-default"}
+        assert set(alternates) == {*TAGS, "x-default"}
         assert page_alternates(doc) == alternates, f"{loc}: page and sitemap differ"
         assert doc.xpath('//link[@rel="canonical"]/@href') == [loc]
         if loc != base:  # the chooser at the root is the x-default of the home pages
@@ -136,7 +141,7 @@ def test_pages_link_their_languages_feed(published_site):
         if page == root / "index.html":
             assert feeds == [f"{base}{lang}/feed.xml" for lang in LANGS]
         else:
-            assert feeds == [f"{base}{doc.get('lang')}/feed.xml"], page
+            assert feeds == [f"{base}{FOLDER[doc.get('lang')]}/feed.xml"], page
 
 
 # --- Open Graph, Twitter, images -------------------------------------------------
@@ -153,7 +158,7 @@ def test_every_page_has_open_graph_and_a_twitter_card(published_site):
         assert one(doc, "og:url") == url
         assert one(doc, "og:type") in {"website", "article"}
         assert one(doc, "og:locale") == LOCALES[lang]
-        assert meta(doc, "og:locale:alternate") == [LOCALES[x] for x in LANGS if x != lang]
+        assert meta(doc, "og:locale:alternate") == sorted({LOCALES[x] for x in TAGS} - {LOCALES[lang]})
         assert one(doc, "twitter:card") == "summary_large_image"
         image = one(doc, "og:image")
         assert image.startswith(base + "images/og/") and one(doc, "twitter:image") == image
@@ -176,7 +181,8 @@ def test_each_story_has_its_own_map_image(published_built):
             image = one(doc, "og:image")
             assert image == f"{base}images/og/{city}.png"
             images[city] = (root / image.removeprefix(base)).read_bytes()
-            assert data.city_by_id[city]["name"][lang] in one(doc, "og:image:alt")
+            names = data.city_by_id[city]["name"]
+            assert (to_latin(names["kk"]) if lang == "kk-Latn" else names[lang]) in one(doc, "og:image:alt")
         assert len(set(images.values())) == len(images) == len(data.cities), lang
 
 
@@ -237,12 +243,18 @@ def test_stories_carry_a_news_article(published_built):
 
 def check_source_work(source: dict, work: dict, lang: str) -> None:
     """Known fields carried over exactly; unknown ones absent (never invented)."""
+    # On a Latin page our text is in Latin; a headline stays as written unless it is Kazakh.
+    latin = lang == "kk-Latn"
+
+    def shown(text, kazakh=True):
+        return to_latin(text) if latin and kazakh and text else text
+
     assert work["inLanguage"] == source["language"]
-    assert work.get("headline") == source["headline"]
+    assert work.get("headline") == shown(source["headline"], source["language"] == "kk")
     assert work.get("datePublished") == source["published"]
     assert work.get("url") == source["url"]
-    assert work.get("publisher", {}).get("name") == (source["outlet"] or {}).get(lang)
-    assert work.get("author", {}).get("name") == source["author"]
+    assert work.get("publisher", {}).get("name") == shown((source["outlet"] or {}).get("kk" if latin else lang))
+    assert work.get("author", {}).get("name") == shown(source["author"])
 
 
 @pytest.mark.parametrize("lang", LANGS)
