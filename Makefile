@@ -14,7 +14,7 @@ CONFFILE ?= $(BASEDIR)/pelicanconf.py
 PUBLISHCONF ?= $(BASEDIR)/publishconf.py
 CATALOGS := theme/translations
 LANGS := kk ru
-# Editions made from a language at build time (generator/latin.py), as Pagefind names their index.
+# Editions made from a language at build time (generator/publish/latin.py), as Pagefind names their index.
 EDITIONS := kk-latn
 MO := $(LANGS:%=$(CATALOGS)/%/LC_MESSAGES/messages.mo)
 # One wrapping width for every catalog tool, so a new string is a small diff.
@@ -76,12 +76,12 @@ update-catalogs: extract-catalogs
 	$(BIN)/pybabel update -D messages -d $(CATALOGS) -i $(CATALOGS)/messages.pot --ignore-obsolete --no-fuzzy-matching $(PO_WIDTH)
 
 # Build into a scratch folder and swap it in only when Pelican and the search index
-# (Pagefind, generator/search_index.py) succeed, so a failed build leaves the last good
+# (Pagefind, generator/publish/search_index.py) succeed, so a failed build leaves the last good
 # output/ as it was. Quiet commands: the first line an editor sees names the first broken file.
 html: $(INSTALLED) $(MO)
 	@rm -rf "$(OUTPUTDIR).partial"
 	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).partial" -s "$(CONFFILE)" --fatal warnings $(PELICANOPTS)
-	@$(BIN)/python -m generator.search_index "$(OUTPUTDIR).partial" --langs "$(LANGS) $(EDITIONS)"
+	@$(BIN)/python -m generator.publish.search_index "$(OUTPUTDIR).partial" --langs "$(LANGS) $(EDITIONS)"
 	rm -rf "$(OUTPUTDIR).old"
 	if [ -d "$(OUTPUTDIR)" ]; then mv "$(OUTPUTDIR)" "$(OUTPUTDIR).old"; fi
 	mv "$(OUTPUTDIR).partial" "$(OUTPUTDIR)"

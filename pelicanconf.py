@@ -67,7 +67,7 @@ DEFAULT_DATE = None
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 # Kazakh in the Latin alphabet (2021) is an edition made from the kk pages at build
-# time (generator/latin.py): not a content language, but listed in the switcher.
+# time (generator/publish/latin.py): not a content language, but listed in the switcher.
 LANGUAGE_NAMES = {"kk": "Қазақша", "kk-Latn": "Qazaqşa (latyn)", "ru": "Русский"}
 
 # Only Markdown is read (the reStructuredText reader warns about Kazakh).

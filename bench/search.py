@@ -2,7 +2,7 @@
 first query, and the time from a query to its first results in headless Chromium.
 
 The builds the bench makes run Pelican alone, so the index is made here, with the same
-function `make html` calls (generator.search_index.index_site), and timed.
+function `make html` calls (generator.publish.search_index.index_site), and timed.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import threading
 import time
 from pathlib import Path
 
-from generator.search import BUNDLE, NORMALISED, words_file
-from generator.search_index import index_site
+from generator.publish.search import BUNDLE, NORMALISED, words_file
+from generator.publish.search_index import index_site
 
 from . import ROOT, browser
 from .weight import KB, gzip_size, page_weight
@@ -182,7 +182,7 @@ def report(real: Path, largest: Path | None, n: int | None, repeat: int, use_bro
     out.table(["site", "lang", "pages", "index s", "fragments", "index KB", "fragments KB", "meta+wasm+words KB",
                "total KB"], rows)  # fmt: skip
     out(
-        "  index s: wall time of generator.search_index.index_site (Pagefind plus the word list), best of runs;"
+        "  index s: wall time of generator.publish.search_index.index_site (Pagefind plus the word list), best of runs;"
     )
     out("  sizes gzipped as sent (.pf_* files are gzip already). A query fetches the index chunks it needs,")
     out("  the wasm, the metadata and one fragment per result shown, not all of them.")

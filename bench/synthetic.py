@@ -19,8 +19,8 @@ import yaml
 from shapely import prepare
 from shapely.geometry import Point, shape
 
-from generator import fingerprint as fp
-from generator.loader import read_yaml
+from generator.data import fingerprint as fp
+from generator.data.loader import read_yaml
 
 ID_PREFIX = "bench-"
 # Most of this box lies inside Kazakhstan; points outside the outline are drawn again.

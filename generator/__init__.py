@@ -15,14 +15,17 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.utils import wait_for_changes
 
-from . import charts, i18n, latin, maps, search, seo
-from .citations import figure_filter
+from . import i18n
+from .charts import base as charts
+from .checks.preflight import check_content
+from .content.citations import figure_filter
+from .content.pages import end_sentence, full_stop, page_meta
+from .content.stories import all_versions, enrich_pages, enrich_stories
+from .data.model import wordings_to_show
 from .errors import ContentError
-from .model import wordings_to_show
-from .pages import end_sentence, full_stop, page_meta
-from .preflight import check_content
-from .site import CraftCitiesGenerator, catalog_dir
-from .stories import all_versions, enrich_pages, enrich_stories
+from .maps import page_maps as maps
+from .publish import latin, search, seo
+from .publish.site import CraftCitiesGenerator, catalog_dir
 from .summary import BuildSummary
 
 
@@ -107,7 +110,7 @@ def _written(path: str, context: dict) -> None:
 
 
 def _latin_edition(pelican) -> None:
-    """Write /kk-latn/ from the finished /kk/ pages (generator/latin.py)."""
+    """Write /kk-latn/ from the finished /kk/ pages (generator/publish/latin.py)."""
     latin.write_edition(pelican.output_path, pelican.settings["SITEURL"])
 
 

@@ -7,7 +7,7 @@
 import socket
 import sys
 
-from .fingerprint import main as fingerprint
+from .data.fingerprint import main as fingerprint
 
 
 def port_free(argv: list[str]) -> int:

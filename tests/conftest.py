@@ -24,7 +24,7 @@ import pytest
 from checks.browser import watch
 from extend import Extension, extend_content
 
-from generator.model import Dataset, load_dataset
+from generator.data.model import Dataset, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

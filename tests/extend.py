@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import fingerprint as fp
+from generator.data import fingerprint as fp
 
 # Our own sentences, written for the test: the new "article" and the stories that cite it.
 ARTICLE = (
@@ -45,7 +45,7 @@ class Extension:
 
 
 class _Loader(yaml.SafeLoader):
-    """Dates stay the strings editors typed, as generator/loader.py keeps them."""
+    """Dates stay the strings editors typed, as generator/data/loader.py keeps them."""
 
 
 _Loader.yaml_implicit_resolvers = {

@@ -4,7 +4,7 @@ output/ exactly as it was (issues 5 and 12).
 
 Every case is one small mutation of the real content, applied to a scratch
 copy. Most are caught before Pelican reads a file, by the data loader and the
-header checker together (generator/preflight.py): those run in-process, in
+header checker together (generator/checks/preflight.py): those run in-process, in
 milliseconds. Cases only a build can find (translations, markers in the story
 text, cities and stories that do not match), and a few preflight ones, go
 through `make html` end to end: the good site is built once, each case starts
@@ -36,8 +36,8 @@ from checks.pages import site_pages
 from conftest import CONTENT, ROOT, build, build_ok, copy_content, free_port, serve
 from pelican.settings import read_settings
 
+from generator.checks.preflight import check_content
 from generator.errors import ContentError
-from generator.preflight import check_content
 
 
 class _Loader(yaml.SafeLoader):
@@ -479,7 +479,7 @@ def test_the_header_parser_reads_what_pelican_reads(tmp_path):
     uses), on every real story and page and on the awkward forms editors produce."""
     import markdown
 
-    from generator.headers import parse_header
+    from generator.checks.headers import parse_header
 
     samples = [p.read_text(encoding="utf-8") for p in sorted(CONTENT.rglob("*.md"))]
     samples += [

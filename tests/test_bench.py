@@ -18,7 +18,7 @@ from shapely.geometry import Point, shape
 from bench import timing
 from bench.synthetic import city_id, make_content
 from bench.weight import css_references, gzip_size, heavy_parts, html_references, page_weight, resolve
-from generator.model import load_dataset
+from generator.data.model import load_dataset
 
 N = 3
 

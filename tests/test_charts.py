@@ -19,8 +19,8 @@ from babel.numbers import format_decimal
 from conftest import CONTENT, build, build_ok, copy_content
 from lxml import etree
 
-from generator import fingerprint as fp
-from generator.model import load_dataset
+from generator.data import fingerprint as fp
+from generator.data.model import load_dataset
 
 LANGS = ("kk", "ru")
 CITIES = tuple(c["id"] for c in load_dataset(CONTENT).cities)
@@ -569,11 +569,11 @@ def test_charts_legible_at_320px_without_javascript(served_site, visit, path):
 def test_site_wide_charts_stay_readable_with_many_cities(tmp_path):
     """With more cities than lanes or bars fit, the home charts change form instead of overflowing."""
     from bench.synthetic import make_content
-    from generator.chart_bars import sources_chart
-    from generator.chart_timeline import timeline
-    from generator.charts import WIDTH
+    from generator.charts.bars import sources_chart
+    from generator.charts.base import WIDTH
+    from generator.charts.timeline import timeline
+    from generator.data.model import load_dataset
     from generator.i18n import Translator
-    from generator.model import load_dataset
 
     content = make_content(tmp_path / "content", 20, CONTENT)
     data = load_dataset(content)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from conftest import CONTENT, ROOT, build, copy_content
 
-from generator.catalogs import catalog_problems
-from generator.citations import MARKER
-from generator.model import load_dataset
-from generator.story_checks import facts, marker_problems, parity_problems
+from generator.checks.catalogs import catalog_problems
+from generator.checks.stories import facts, marker_problems, parity_problems
+from generator.content.citations import MARKER
+from generator.data.model import load_dataset
 
 DATA = load_dataset(CONTENT)
 LANGS = ["kk", "ru"]

@@ -23,10 +23,10 @@ from babel.numbers import format_decimal
 from conftest import CONTENT, ROOT, copy_content
 from lxml import html as lhtml
 
-from generator.chart_parts import breakdowns
+from generator.charts.parts import breakdowns
+from generator.data.model import load_dataset
 from generator.errors import ContentError
 from generator.i18n import Translator, format_partial_date
-from generator.model import load_dataset
 
 LANGS = ["kk", "ru"]
 DATA = load_dataset(CONTENT)

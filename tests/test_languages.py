@@ -12,11 +12,11 @@ from babel.messages.pofile import read_po
 from conftest import CONTENT, ROOT, html_pages
 from lxml import html as lhtml
 
+from generator.data.model import load_dataset
 from generator.i18n import Translator
-from generator.model import load_dataset
 
 LANGS = ["kk", "ru"]
-# Folder -> language tag of every edition: the two languages and Kazakh in Latin (generator/latin.py).
+# Folder -> language tag of every edition: the two languages and Kazakh in Latin (generator/publish/latin.py).
 EDITIONS = {"kk": "kk", "kk-latn": "kk-Latn", "ru": "ru"}
 CATALOGS = ROOT / "theme" / "translations"
 

@@ -17,8 +17,8 @@ from conftest import CONTENT, ROOT, build_ok, copy_content, serve
 from lxml import html as lhtml
 from shapely.geometry import Point
 
+from generator.data.model import load_dataset
 from generator.i18n import Translator
-from generator.model import load_dataset
 
 LANGS = ["kk", "ru"]
 DATA = load_dataset(CONTENT)
@@ -442,7 +442,7 @@ def test_hostile_city_names_are_shown_literally_and_never_run(hostile_site, visi
 
 def _inland_points(n: int, step: float = 0.5) -> list[tuple[float, float]]:
     """`n` points on a grid, all inside Kazakhstan (the build refuses points outside)."""
-    from generator.map_geo import outline_geometry
+    from generator.maps.geo import outline_geometry
 
     land = outline_geometry(DATA.outline)
     grid = [(54.5 - i * step, 47.0 + j * step) for i in range(int(14 / step)) for j in range(int(40 / step))]

@@ -1,4 +1,4 @@
-"""Issue 15: the search index `make html` writes (generator/search_index.py, Pagefind 1.5.2).
+"""Issue 15: the search index `make html` writes (generator/publish/search_index.py, Pagefind 1.5.2).
 
 What is indexed comes from the content: every story and Markdown page and the story list,
 per language, and nothing else. The index holds the pages' own text only (no folded
@@ -16,8 +16,8 @@ import pytest
 from checks.files import differences
 from conftest import CONTENT
 
-from generator.search import BUNDLE, NORMALISED, words_file
-from generator.search_index import EXCLUDE, SearchIndexError, fragments, index_site, main
+from generator.publish.search import BUNDLE, NORMALISED, words_file
+from generator.publish.search_index import EXCLUDE, SearchIndexError, fragments, index_site, main
 
 LANGS = sorted(p.name for p in (CONTENT / "stories").iterdir() if p.is_dir())
 WORD = re.compile(r"[^\W\d_]+")

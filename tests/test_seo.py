@@ -17,15 +17,15 @@ from lxml import etree
 from lxml import html as lhtml
 from PIL import Image
 
-from generator import social
-from generator.downloads import DOWNLOADS
+from generator.data.model import load_dataset
 from generator.i18n import Translator
-from generator.model import load_dataset
+from generator.publish import social
+from generator.publish.downloads import DOWNLOADS
 from generator.translit import to_latin
 
 LANGS = ["kk", "ru"]
 LOCALES = {"kk": "kk_KZ", "kk-Latn": "kk_KZ", "ru": "ru_RU"}
-# Every edition's language tag: the two languages and Kazakh in Latin (generator/latin.py), and its folder.
+# Every edition's language tag: the two languages and Kazakh in Latin (generator/publish/latin.py), and its folder.
 TAGS = ["kk", "kk-Latn", "ru"]
 FOLDER = {"kk": "kk", "kk-Latn": "kk-latn", "ru": "ru"}
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

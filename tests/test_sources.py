@@ -12,10 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, ROOT
 
-from generator import fingerprint as fp
-from generator.errors import ContentError
-from generator.model import load_dataset
-from generator.source_checks import (
+from generator.checks.sources import (
     FINGERPRINT,
     check_against_sources,
     copy_problems,
@@ -24,6 +21,9 @@ from generator.source_checks import (
     repeated_runs,
     run_owners,
 )
+from generator.data import fingerprint as fp
+from generator.data.model import load_dataset
+from generator.errors import ContentError
 
 DATA = load_dataset(CONTENT)
 ARTICLES = fp.load(CONTENT / FINGERPRINT)

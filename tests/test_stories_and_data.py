@@ -13,8 +13,8 @@ from conftest import CONTENT, ROOT
 from frictionless import Package
 from lxml import html as lhtml
 
+from generator.data.model import load_dataset
 from generator.i18n import Translator
-from generator.model import load_dataset
 
 LANGS = ["kk", "ru"]
 DATA = load_dataset(CONTENT)

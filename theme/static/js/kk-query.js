@@ -4,7 +4,7 @@
 // tests/test_search_normaliser.py runs this very file in Chromium over its table of word
 // forms, so what is tested is what readers get. (A Python twin generating a JS table would
 // be a second copy to keep in step; nothing at build time needs the normaliser: the word
-// list it looks up is read from Pagefind's own index by generator/search.py.)
+// list it looks up is read from Pagefind's own index by generator/publish/search.py.)
 //
 // Pagefind has no Kazakh stemmer but matches a query word against every indexed word it is
 // a prefix of. So:
@@ -147,7 +147,7 @@ export function words(query) {
 
 /**
  * The words of the Kazakh index, looked up by their folded form. `list` is the word list
- * generator/search.py writes next to Pagefind's index: every word of the Kazakh pages.
+ * generator/publish/search.py writes next to Pagefind's index: every word of the Kazakh pages.
  */
 export class Vocabulary {
   constructor(list) {

@@ -1,5 +1,5 @@
 /* Craft Cities of Kazakhstan: what the folium map needs from the page.
- * folium builds the map (generator/map_folium.py); this file only
+ * folium builds the map (generator/maps/live.py); this file only
  *  - swaps the static SVG for the live map (craftMap.live),
  *  - gives Leaflet's controls translated names and the map an accessible name,
  *  - moves keyboard focus into an opened popup and back to its marker,

@@ -15,7 +15,7 @@ import shapely
 from markupsafe import Markup, escape
 from shapely.geometry.base import BaseGeometry
 
-from .map_geo import Box, Frame, place_labels, project_geometry
+from .geo import Box, Frame, place_labels, project_geometry
 
 LAND = "#efe6d2"
 BORDER = "#6b5d4a"

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 
-from .citations import MARKER
-from .errors import ContentError, problem, shown
-from .loader import read_text
-from .schema import CONTROL, VISIBLE
+from ..content.citations import MARKER
+from ..data.loader import read_text
+from ..data.schema import CONTROL, VISIBLE
+from ..errors import ContentError, problem, shown
 
 # The header fields this site uses, as editors write them. Anything else is a
 # typo (`Titel:`) or a field that would break the site (`Lang:`, `Slug:` come from the path).

@@ -23,10 +23,10 @@ from markupsafe import Markup, escape
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from .i18n import Translator, format_partial_date, page_lang
-from .map_assets import LABELS_UP_TO, MapAssets
-from .map_folium import LiveMap, Pin, build_live_map
-from .map_geo import (
+from ..data.model import Dataset
+from ..i18n import Translator, format_partial_date, page_lang
+from .assets import LABELS_UP_TO, MapAssets
+from .geo import (
     Frame,
     compact_outline,
     fit_scale,
@@ -34,8 +34,8 @@ from .map_geo import (
     outline_geometry,
     place_pin_labels,
 )
-from .map_svg import SvgCity, city_map_svg, inset_svg, path_data
-from .model import Dataset
+from .live import LiveMap, Pin, build_live_map
+from .svg import SvgCity, city_map_svg, inset_svg, path_data
 
 HOME_WIDTH = 1000  # viewBox units of the home SVG
 STORY_WIDTH, STORY_HEIGHT, STORY_SPAN = 640, 360, 16  # story locator: 16 degrees of longitude wide

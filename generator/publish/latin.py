@@ -25,7 +25,7 @@ import re
 import shutil
 from html.parser import HTMLParser
 
-from .translit import to_latin
+from ..translit import to_latin
 
 SOURCE = "kk"  # the language the edition is made from
 EDITION = "kk-Latn"  # BCP 47 tag of the edition (lang, hreflang)

@@ -7,13 +7,13 @@ import os
 
 from pelican.generators import Generator
 
-from . import i18n
+from .. import i18n
+from ..content.pages import PageMeta
+from ..content.site_text import site_description
+from ..maps.assets import copy_map_assets
+from ..translit import to_latin
 from .downloads import DOWNLOADS, write_downloads
 from .latin import EDITION, SOURCE, edition_path
-from .map_assets import copy_map_assets
-from .pages import PageMeta
-from .site_text import site_description
-from .translit import to_latin
 
 
 def catalog_dir(settings: dict) -> str:

@@ -1,5 +1,5 @@
 """Search, the site's side: the search page per language and the marks that tell Pagefind
-what to index. generator/search_index.py runs Pagefind over the finished site.
+what to index. generator/publish/search_index.py runs Pagefind over the finished site.
 
 Only pages marked with `search_attrs()` are indexed: stories, Markdown pages (the data
 page among them) and the story list. Russian uses Pagefind's own stemming; Kazakh has
@@ -12,8 +12,8 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
-from . import i18n
-from .pages import PageMeta, find_meta
+from .. import i18n
+from ..content.pages import PageMeta, find_meta
 
 BUNDLE = "pagefind"  # Pagefind's folder in the site
 NORMALISED = ("kk",)  # languages without a Pagefind stemmer, searched through kk-query.js

@@ -11,7 +11,7 @@ import json
 import os
 from collections.abc import Iterable
 
-from .model import Dataset
+from ..data.model import Dataset
 
 DOWNLOAD_DIR = "data"
 # What the methodology page links to, in this order (the CSVs are listed by datapackage.json).

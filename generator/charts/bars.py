@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .chart_metrics import text_width
-from .chart_parts import breakdowns
-from .charts import FONT, INK, PAPER, WIDTH, Chart, Label, city_colour, source_refs, wrap
-from .i18n import Translator, format_number, format_partial_date
-from .model import Dataset
+from ..data.model import Dataset
+from ..i18n import Translator, format_number, format_partial_date
+from .base import FONT, INK, PAPER, WIDTH, Chart, Label, city_colour, source_refs, wrap
+from .metrics import text_width
+from .parts import breakdowns
 
 BAR_HEIGHT = 22
 BAR_GAP = 14

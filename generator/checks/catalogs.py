@@ -10,7 +10,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from .errors import problem
+from ..errors import problem
 
 
 def po_path(catalog_dir: Path, lang: str) -> Path:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from PIL import Image, ImageDraw
 
-from .model import Dataset
+from ..data.model import Dataset
 
 OG_DIR = "images/og"
 OG_SIZE = (1200, 630)

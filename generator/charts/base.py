@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from .chart_metrics import text_width
-from .i18n import Translator, format_partial_date, page_lang
-from .model import Dataset
+from ..data.model import Dataset
+from ..i18n import Translator, format_partial_date, page_lang
+from .metrics import text_width
 
 # Chart box: every chart is drawn in a viewBox this wide and scaled to the
 # column (CSS caps it so text stays near body size). At 320 px screens the
@@ -129,8 +129,8 @@ def source_refs(data: Dataset, ids: list[str], lang: str, t: Translator) -> list
 
 def install(env, catalog_dir: str) -> None:
     """Jinja globals: timeline_chart(city_id=None), figure_charts(city), sources_chart(), report_names(ids)."""
-    from .chart_bars import breakdown_charts, sources_chart
-    from .chart_timeline import timeline
+    from .bars import breakdown_charts, sources_chart
+    from .timeline import timeline
 
     def _args(ctx: Context) -> tuple[Dataset, str, Translator]:
         lang = page_lang(ctx)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import problem
+from ..errors import problem
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from babel.lists import format_list
 
-from .i18n import Translator
-from .model import Dataset
+from ..data.model import Dataset
+from ..i18n import Translator
 
 
 def city_names(data: Dataset, lang: str) -> str:

@@ -12,8 +12,8 @@ from typing import Any
 from jsonschema import Draft202012Validator, validators
 from shapely.geometry import Point, shape
 
-from .chart_parts import part_problems
-from .errors import ContentError, problem, shown
+from ..charts.parts import part_problems
+from ..errors import ContentError, problem, shown
 from .loader import read_json, read_yaml
 from .schema import NO_CONTROL, SCHEMAS, URL, VISIBLE
 

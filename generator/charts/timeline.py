@@ -15,7 +15,9 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 
-from .charts import (
+from ..data.model import Dataset
+from ..i18n import Translator, format_partial_date
+from .base import (
     CITY_COLOURS,
     FONT,
     GRID,
@@ -32,8 +34,6 @@ from .charts import (
     source_refs,
     wrap,
 )
-from .i18n import Translator, format_partial_date
-from .model import Dataset
 
 WCC = "wcc"  # the lane of events that concern no single city
 SHARED = "all"  # the one lane of a crowded site-wide timeline

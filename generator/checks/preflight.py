@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..data.model import Dataset, load_dataset
+from ..errors import ContentError
+from ..publish.site import catalog_dir
 from .catalogs import catalog_problems
-from .errors import ContentError
 from .headers import header_problems
-from .model import Dataset, load_dataset
-from .site import catalog_dir
-from .source_checks import check_against_sources
+from .sources import check_against_sources
 
 
 def check_content(settings: dict) -> Dataset:

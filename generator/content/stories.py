@@ -6,12 +6,12 @@ import os
 
 from markupsafe import Markup
 
+from ..checks.stories import marker_problems, parity_problems
+from ..data.model import Dataset
+from ..errors import ContentError, problem
+from ..i18n import Translator
 from .citations import Citations, render_markers
-from .errors import ContentError, problem
-from .i18n import Translator
-from .model import Dataset
 from .pages import PageMeta, alternate_urls
-from .story_checks import marker_problems, parity_problems
 
 
 def _display(obj, settings) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError, problem
+from ..errors import ContentError, problem
 
 # Far above any real file (1,000 cities make a 1.5 MB cities.yaml, a story is
 # about 20 KB); a limit keeps a pasted dump or a runaway export from stalling the build.

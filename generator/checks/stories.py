@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from .citations import MARKER
-from .errors import problem
-from .model import Dataset
+from ..content.citations import MARKER
+from ..data.model import Dataset
+from ..errors import problem
 
 _FIG_THEN_CITE = re.compile(r"\[fig:([^\]\s]+)\]\s*\[cite:([^\]\s]+)\]")
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from feedgenerator import Atom1Feed, get_tag_uri
 from markupsafe import escape
 
-from .i18n import Translator
+from ..i18n import Translator
 
 FEED_NAME = "feed.xml"
 

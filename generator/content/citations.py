@@ -15,9 +15,9 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import escape
 
-from .errors import problem
-from .i18n import Translator, format_number, kk_ablative, page_lang
-from .model import Dataset
+from ..data.model import Dataset
+from ..errors import problem
+from ..i18n import Translator, format_number, kk_ablative, page_lang
 
 MARKER = re.compile(r"\[(fig|cite):([^\]\s]*)\]")
 

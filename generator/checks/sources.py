@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import ContentError, problem
-from .fingerprint import RUN, Article, fingerprint_of, load, numbers, run_hash, words
-from .model import Dataset
+from ..data.fingerprint import RUN, Article, fingerprint_of, load, numbers, run_hash, words
+from ..data.model import Dataset
+from ..errors import ContentError, problem
 
 FINGERPRINT = "data/fingerprint.json"
 REFRESH = "run `make fingerprint` and commit content/data/fingerprint.json"

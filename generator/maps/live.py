@@ -30,7 +30,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 from markupsafe import Markup
 
-from .map_assets import MapAssets
+from .assets import MapAssets
 
 
 @dataclass(frozen=True)

@@ -23,14 +23,14 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from ..content.pages import PageMeta, find_meta
+from ..content.site_text import dataset_description, site_description
+from ..i18n import Translator, page_lang
+from ..translit import to_latin
 from . import feeds, social
 from .downloads import DOWNLOAD_DIR, DOWNLOADS, LICENSE
-from .i18n import Translator, page_lang
 from .latin import EDITION, edition_path, edition_url, with_edition
-from .pages import PageMeta, find_meta
 from .site import catalog_dir
-from .site_text import dataset_description, site_description
-from .translit import to_latin
 
 LOCALES = {"kk": "kk_KZ", EDITION: "kk_KZ", "ru": "ru_RU"}  # Open Graph wants language_TERRITORY
 DATASET_PAGE = "methodology"  # the page that offers the downloads
