@@ -15,6 +15,7 @@ from shapely.geometry import Point, shape
 from ..charts.parts import part_problems
 from ..errors import ContentError, problem, shown
 from .loader import read_json, read_yaml
+from .records import City, Claim, Dispute, DisputeWithClaims, Event, Figure, Source
 from .schema import NO_CONTROL, SCHEMAS, URL, VISIBLE
 
 DATA_DIR = "data"
@@ -25,25 +26,25 @@ OUTLINE = "data/geo/kazakhstan.geojson"
 class Dataset:
     """Everything the templates know about craft cities, checked and cross-linked."""
 
-    sources: list[dict]
-    cities: list[dict]
-    claims: list[dict]
-    disputes: list[dict]
-    events: list[dict]
-    outline: dict
-    source_by_id: dict[str, dict] = field(init=False)
-    city_by_id: dict[str, dict] = field(init=False)
-    figure_by_id: dict[str, dict] = field(init=False)
+    sources: list[Source]
+    cities: list[City]
+    claims: list[Claim]
+    disputes: list[Dispute]
+    events: list[Event]
+    outline: dict  # GeoJSON FeatureCollection of the country's outline
+    source_by_id: dict[str, Source] = field(init=False)
+    city_by_id: dict[str, City] = field(init=False)
+    figure_by_id: dict[str, Figure] = field(init=False)  # each with its "city"
 
     def __post_init__(self) -> None:
         self.source_by_id = {s["id"]: s for s in self.sources}
         self.city_by_id = {c["id"]: c for c in self.cities}
         self.figure_by_id = {f["id"]: {**f, "city": c["id"]} for c in self.cities for f in c["figures"]}
 
-    def claims_for(self, city_id: str) -> list[dict]:
+    def claims_for(self, city_id: str) -> list[Claim]:
         return [c for c in self.claims if city_id in c["cities"]]
 
-    def disputes_for(self, city_id: str | None = None) -> list[dict]:
+    def disputes_for(self, city_id: str | None = None) -> list[DisputeWithClaims]:
         """Disputes with their claims; only those touching `city_id` if given."""
         out = []
         for d in self.disputes:
@@ -53,10 +54,10 @@ class Dataset:
                 out.append({**d, "claims": claims, "cities": cities})
         return out
 
-    def events_for(self, city_id: str) -> list[dict]:
+    def events_for(self, city_id: str) -> list[Event]:
         return [e for e in self.events if city_id in e["cities"]]
 
-    def background(self) -> list[dict]:
+    def background(self) -> list[Claim]:
         """Claims about the designation and the Council itself: no city, no dispute."""
         return [c for c in self.claims if not c["cities"] and "dispute" not in c]
 
