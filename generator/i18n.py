@@ -12,10 +12,12 @@ import gettext as _gettext
 from functools import cache
 from pathlib import Path
 
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import pass_context
 from jinja2.runtime import Context
+
+from .data.dates import PartialDate
 
 DOMAIN = "messages"
 
@@ -98,33 +100,23 @@ def format_number(value: float, lang: str) -> str:
 
 
 @cache
-def format_partial_date(value: str | dt.date | dt.datetime | None, lang: str, unknown: str = "") -> str:
-    """'2022' / '2025-10' / '2025-10-05' (or a date) in the language's long form."""
+def format_partial_date(
+    value: str | PartialDate | dt.date | dt.datetime | None, lang: str, unknown: str = ""
+) -> str:
+    """'2022' / '2025-10' / '2025-10-05' / '2025-H1' (or a date) in the language's long form."""
     if value is None:
         return unknown
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return format_date(value, "long", locale=lang)
-    parts = value.split("-")
-    if len(parts) == 2 and parts[1].startswith("H"):
-        return format_half_year(int(parts[0]), int(parts[1][1]), lang)
-    if len(parts) == 1:
-        return format_skeleton("y", dt.date(int(parts[0]), 1, 1), locale=lang)
-    if len(parts) == 2:
-        return format_skeleton("yMMMM", dt.date(int(parts[0]), int(parts[1]), 1), locale=lang)
-    return format_date(dt.date.fromisoformat(value), "long", locale=lang)
+    if isinstance(value, str):
+        value = PartialDate.parse(value)
+    return value.format(lang, translations(CATALOG_DIR, lang).gettext)
 
 
-# Set by install(): the catalogs that format_half_year reads.
+# Set by install(): the catalogs that word half-years.
 CATALOG_DIR = "theme/translations"
-
-
-def format_half_year(year: int, half: int, lang: str) -> str:
-    """Babel has no half-year pattern, so the wording comes from the catalogs."""
-    t = translations(CATALOG_DIR, lang)
-    text = t.gettext("first half of %(year)s") if half == 1 else t.gettext("second half of %(year)s")
-    return text % {"year": year}
 
 
 # Kazakh ablative after a numeral follows the last spoken word of the number:

@@ -15,6 +15,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 
+from ..data.dates import PartialDate
 from ..data.model import Dataset
 from ..i18n import Translator, format_partial_date
 from .base import (
@@ -53,15 +54,7 @@ DODGE = 10  # sideways step between marks that would overlap
 
 def span(date: str) -> tuple[dt.date, dt.date, str]:
     """'2022' -> (2022-01-01, 2023-01-01, 'year'): start, exclusive end, precision."""
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 1:
-        return dt.date(parts[0], 1, 1), dt.date(parts[0] + 1, 1, 1), "year"
-    if len(parts) == 2:
-        year, month = parts
-        end = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
-        return dt.date(year, month, 1), end, "month"
-    day = dt.date(*parts)
-    return day, day + dt.timedelta(days=1), "day"
+    return PartialDate.parse(date).span()
 
 
 @dataclass

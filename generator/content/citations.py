@@ -15,6 +15,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import escape
 
+from ..data.dates import PartialDate
 from ..data.model import Dataset
 from ..errors import problem
 from ..i18n import Translator, format_number, kk_ablative, page_lang
@@ -37,7 +38,7 @@ class Citations:
     def newest_dated(self) -> str | None:
         """The latest publication date among the cited reports that give one."""
         dates = [s["published"] for s in self.sources if s.get("published")]
-        return max(dates) if dates else None
+        return max(dates, key=PartialDate.parse) if dates else None
 
 
 def cite_html(citations: Citations, source_ids: list[str], data: Dataset, t: Translator) -> str:

@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dates import PartialDate
+
 RUN = 7  # words in a run; the newsroom's copy rule (and ../shared/tools/copycheck.py)
 FORMAT = 1
 
@@ -130,16 +132,16 @@ class Dates:
 
     def states(self, date: str) -> bool:
         """Does the text give this "YYYY", "YYYY-MM" or "YYYY-MM-DD"?"""
-        parts = date.split("-")
         if any(f.startswith(date) for f in self.full):
             return True
-        if parts[0] not in self.years:
+        d = PartialDate.parse(date)
+        if f"{d.year:04d}" not in self.years:
             return False
-        if len(parts) == 1:
+        if d.month is None:
             return True
-        if len(parts) == 2:
-            return parts[1] in self.months
-        return f"{parts[1]}-{parts[2]}" in self.days
+        if d.day is None:
+            return f"{d.month:02d}" in self.months
+        return f"{d.month:02d}-{d.day:02d}" in self.days
 
 
 def dates(text: str, lang: str) -> Dates:

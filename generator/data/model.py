@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from shapely.geometry import Point, shape
 
 from ..charts.parts import part_problems
 from ..errors import ContentError, problem, shown
+from .dates import not_real
 from .loader import read_json, read_yaml
 from .records import City, Claim, Dispute, DisputeWithClaims, Event, Figure, Source
 from .schema import NO_CONTROL, SCHEMAS, URL, VISIBLE
@@ -222,17 +222,6 @@ def _schema_problems(display: str, instance: Any, schema: dict) -> list[str]:
 # -- checks across entries and files ----------------------------------------
 
 
-def _check_date(value: str | None) -> bool:
-    if value is None:
-        return True
-    parts = [int(p) for p in value.split("-")]
-    try:
-        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True
-
-
 def _cross_problems(data: Dataset) -> list[str]:
     out: list[str] = []
     files = {
@@ -342,15 +331,8 @@ def _cross_problems(data: Dataset) -> list[str]:
                         "is null: add 'question:' with the id of the dispute that leaves it open",
                     )
                 )
-            if not _check_date(status["date"]):
-                out.append(
-                    problem(
-                        files["cities"],
-                        entry("cities", i, city),
-                        f"statuses[{j}].date",
-                        f"'{status['date']}' is not a real date",
-                    )
-                )
+            if wrong := not_real(status["date"]):
+                out.append(problem(files["cities"], entry("cities", i, city), f"statuses[{j}].date", wrong))
         for j, craft in enumerate(city["crafts"]):
             refs("cities", i, city, f"crafts[{j}].sources", craft["sources"], data.source_by_id, "source")
         for j, fig in enumerate(city["figures"]):
@@ -364,25 +346,11 @@ def _cross_problems(data: Dataset) -> list[str]:
                         f"duplicate figure id '{fig['id']}'",
                     )
                 )
-            if fig["period"] and "H" not in fig["period"] and not _check_date(fig["period"]):
-                out.append(
-                    problem(
-                        files["cities"],
-                        entry("cities", i, city),
-                        f"figures[{j}].period",
-                        f"'{fig['period']}' is not a real date",
-                    )
-                )
+            if wrong := not_real(fig["period"]):
+                out.append(problem(files["cities"], entry("cities", i, city), f"figures[{j}].period", wrong))
     for i, src in enumerate(data.sources):
-        if not _check_date(src["published"]):
-            out.append(
-                problem(
-                    files["sources"],
-                    entry("sources", i, src),
-                    "published",
-                    f"'{src['published']}' is not a real date",
-                )
-            )
+        if wrong := not_real(src["published"]):
+            out.append(problem(files["sources"], entry("sources", i, src), "published", wrong))
     out += part_problems(data.cities, files["cities"])
     dispute_ids = {d["id"]: d for d in data.disputes}
     for i, claim in enumerate(data.claims):
@@ -406,13 +374,6 @@ def _cross_problems(data: Dataset) -> list[str]:
     for i, event in enumerate(data.events):
         refs("events", i, event, "sources", event["sources"], data.source_by_id, "source")
         refs("events", i, event, "cities", event["cities"], data.city_by_id, "city")
-        if not _check_date(event["date"]):
-            out.append(
-                problem(
-                    files["events"],
-                    entry("events", i, event),
-                    "date",
-                    f"'{event['date']}' is not a real date",
-                )
-            )
+        if wrong := not_real(event["date"]):
+            out.append(problem(files["events"], entry("events", i, event), "date", wrong))
     return out

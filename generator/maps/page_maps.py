@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from ..data.dates import PartialDate
 from ..data.model import Dataset
 from ..i18n import Translator, format_partial_date, page_lang
 from .assets import LABELS_UP_TO, MapAssets
@@ -103,7 +104,7 @@ def _when(date: str | None, t: Translator) -> str:
     if not date:
         return t.gettext("The reports do not say when it was awarded.")
     label = t.gettext("Year awarded")
-    return f"{label}: {format_partial_date(date[:4], t.lang)}"
+    return f"{label}: {format_partial_date(PartialDate.parse(date).year_only(), t.lang)}"
 
 
 def popup_html(city: dict, lang: str, href: str | None, t: Translator) -> Markup:
