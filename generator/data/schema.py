@@ -1,7 +1,7 @@
 """JSON Schemas for the files in content/data/, one per file.
 
 Structure and types live here; checks that need more than one entry (ids that
-must exist, duplicates, a point inside Kazakhstan) live in model.py.
+must exist, duplicates, a point inside Kazakhstan) live in cross_checks.py.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ FIGURE = _obj(
     ["id", "value", "unit", "counts", "period", "sources"],
     {
         "qualifier": {"enum": ["more_than", "about"]},
-        # Charts (chart_parts.py): this figure is part of another of the city's
+        # Charts (charts/parts.py): this figure is part of another of the city's
         # figures; the whole may name what is left, which charts show as computed.
         "part_of": ID,
         "remainder": BILINGUAL,
