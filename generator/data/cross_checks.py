@@ -15,9 +15,9 @@ from typing import Any
 
 from shapely.geometry import Point, shape
 
-from ..charts.parts import part_problems
 from ..errors import problem
 from .dates import not_real
+from .parts import part_problems
 from .records import City, Claim, Dispute, Event, Source, point
 
 FILES = MappingProxyType(

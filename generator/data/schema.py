@@ -59,7 +59,7 @@ FIGURE = _obj(
     ["id", "value", "unit", "counts", "period", "sources"],
     {
         "qualifier": {"enum": ["more_than", "about"]},
-        # Charts (charts/parts.py): this figure is part of another of the city's
+        # Charts (charts/parts.py; checked in data/parts.py): this figure is part of another of the city's
         # figures; the whole may name what is left, which charts show as computed.
         "part_of": ID,
         "remainder": BILINGUAL,
