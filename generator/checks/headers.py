@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 
@@ -201,7 +202,7 @@ def _links(text: str, path: str, root: str, display: str) -> list[str]:
     return out
 
 
-def source_files(settings: dict) -> list[tuple[str, str]]:
+def source_files(settings: dict[str, Any]) -> list[tuple[str, str]]:
     """(kind, path) of every Markdown story and page Pelican will read, sorted by path."""
     root = settings["PATH"]
     found = []
@@ -216,7 +217,7 @@ def source_files(settings: dict) -> list[tuple[str, str]]:
     return sorted(found, key=lambda item: item[1])
 
 
-def allowed_templates(settings: dict) -> dict[str, tuple[str, ...]]:
+def allowed_templates(settings: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     """Template names a header may give, per kind: those the theme has."""
     folder = Path(settings["THEME"]) / "templates"
     wanted = {
@@ -228,7 +229,7 @@ def allowed_templates(settings: dict) -> dict[str, tuple[str, ...]]:
     }
 
 
-def header_problems(settings: dict) -> list[str]:
+def header_problems(settings: dict[str, Any]) -> list[str]:
     """Every problem in every story and page file, in path order."""
     root = settings["PATH"]
     templates = allowed_templates(settings)

@@ -18,7 +18,7 @@ from shapely.geometry import Point, shape
 from ..errors import problem
 from .dates import not_real
 from .parts import part_problems
-from .records import City, Claim, Dispute, Event, Source, point
+from .records import City, Claim, Dispute, Event, Source, Status, point
 
 FILES = MappingProxyType(
     {
@@ -147,7 +147,7 @@ def _city_problems(
 
 
 def _status_problems(
-    where: str, at: str, status: Any, source_ids: Mapping[str, Source], dispute_ids: Mapping[str, Dispute]
+    where: str, at: str, status: Status, source_ids: Mapping[str, Source], dispute_ids: Mapping[str, Dispute]
 ) -> list[str]:
     """A status's references, its date and what it says of who awarded it."""
     out = _unknown("cities", where, f"{at}.sources", status["sources"], source_ids, "source")

@@ -24,6 +24,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from .dates import PartialDate
 
@@ -177,9 +178,28 @@ def _language(text: str) -> str:
     return "kk" if len(re.findall("[әғқңөұүһі]", text.lower())) > 20 else "ru"
 
 
-def fingerprint_of(archive: Path) -> dict:
+class ArticlePrint(TypedDict):
+    """One article in content/data/fingerprint.json."""
+
+    sha256: str
+    language: str
+    numbers: list[float]
+    dates: list[str]  # "YYYY-MM-DD"
+    days: list[str]  # "MM-DD"
+    months: list[str]  # "MM"
+    years: list[str]  # "YYYY"
+    runs: list[str]  # hashes of RUN-word runs
+
+
+class FingerprintFile(TypedDict):
+    format: int
+    words_per_run: int
+    articles: dict[str, ArticlePrint]
+
+
+def fingerprint_of(archive: Path) -> FingerprintFile:
     """The fingerprint of every article (*.txt) in the archive folder."""
-    articles = {}
+    articles: dict[str, ArticlePrint] = {}
     for path in sorted(archive.glob("*.txt")):
         raw = path.read_bytes()
         text = raw.decode("utf-8")
@@ -198,7 +218,7 @@ def fingerprint_of(archive: Path) -> dict:
     return {"format": FORMAT, "words_per_run": RUN, "articles": articles}
 
 
-def dump(fingerprint: dict) -> str:
+def dump(fingerprint: FingerprintFile) -> str:
     """Stable text: one run hash per line would be long; one article per block keeps diffs readable."""
     return json.dumps(fingerprint, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -215,7 +235,7 @@ class Article:
 
 def load(path: Path) -> dict[str, Article]:
     """Read content/data/fingerprint.json into one Article per archive file."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data: FingerprintFile = json.loads(path.read_text(encoding="utf-8"))
     return {
         name: Article(
             file=name,

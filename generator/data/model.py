@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import ContentError
 from .cross_checks import cross_problems
 from .loader import read_json, read_yaml
-from .records import City, Claim, Dispute, DisputeWithClaims, Event, Figure, Source
+from .records import City, Claim, Dispute, DisputeWithClaims, Event, Figure, Source, Status, Wording
 from .schema import SCHEMAS
 from .validate import outline_problems, schema_problems
 
@@ -30,7 +30,7 @@ class Dataset:
     claims: list[Claim]
     disputes: list[Dispute]
     events: list[Event]
-    outline: dict  # GeoJSON FeatureCollection of the country's outline
+    outline: dict[str, Any]  # GeoJSON FeatureCollection of the country's outline
     source_by_id: dict[str, Source] = field(init=False)
     city_by_id: dict[str, City] = field(init=False)
     figure_by_id: dict[str, Figure] = field(init=False)  # each with its "city"
@@ -65,7 +65,7 @@ def _plain_name(text: str) -> str:
     return text.casefold().replace("ё", "е")
 
 
-def wordings_to_show(status: dict, lang: str) -> list[dict]:
+def wordings_to_show(status: Status, lang: str) -> list[Wording]:
     """The reports' own names for a status that our name in `lang` does not already contain.
 
     "Всемирный город ремёсел (World Craft City)" is not followed by "(in the

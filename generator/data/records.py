@@ -38,7 +38,7 @@ class Figure(TypedDict):
 class Wording(TypedDict):
     text: str
     sources: list[str]
-    lang: NotRequired[str]
+    lang: NotRequired[Literal["kk", "ru", "en"]]  # when not the report's language
 
 
 class Status(TypedDict):

@@ -53,7 +53,7 @@ _PATTERNS = {
 }
 
 
-def _entry_and_field(instance: Any, path: list) -> tuple[str | None, str | None]:
+def _entry_and_field(instance: Any, path: list[str | int]) -> tuple[str | None, str | None]:
     """['cities', 2, 'coordinates', 'lat'] -> ("cities[2] (id 'almaty')", "coordinates.lat")."""
     if len(path) >= 2 and isinstance(path[1], int):
         item = instance[path[0]][path[1]]
@@ -108,7 +108,7 @@ def _expected(error: Any) -> str:
     return error.message
 
 
-def schema_problems(display: str, instance: Any, schema: dict) -> list[str]:
+def schema_problems(display: str, instance: Any, schema: dict[str, Any]) -> list[str]:
     errors = sorted(_Validator(schema).iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
     out = []
     for error in errors:
