@@ -251,7 +251,7 @@ def load(path: Path) -> dict[str, Article]:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
-        print("usage: python -m generator.fingerprint ARCHIVE_DIR OUTPUT_JSON", file=sys.stderr)
+        print("usage: python -m generator fingerprint ARCHIVE_DIR OUTPUT_JSON", file=sys.stderr)
         return 2
     archive, target = Path(argv[0]), Path(argv[1])
     if not archive.is_dir():
@@ -266,6 +266,3 @@ def main(argv: list[str]) -> int:
     print(f"{target}: fingerprint of {len(fp['articles'])} article(s) from {archive}")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -33,12 +33,12 @@ class Dataset:
     outline: dict[str, Any]  # GeoJSON FeatureCollection of the country's outline
     source_by_id: dict[str, Source] = field(init=False)
     city_by_id: dict[str, City] = field(init=False)
-    figure_by_id: dict[str, Figure] = field(init=False)  # each with its "city"
+    figure_by_id: dict[str, Figure] = field(init=False)
 
     def __post_init__(self) -> None:
         self.source_by_id = {s["id"]: s for s in self.sources}
         self.city_by_id = {c["id"]: c for c in self.cities}
-        self.figure_by_id = {f["id"]: {**f, "city": c["id"]} for c in self.cities for f in c["figures"]}
+        self.figure_by_id = {f["id"]: f for c in self.cities for f in c["figures"]}
 
     def claims_for(self, city_id: str) -> list[Claim]:
         return [c for c in self.claims if city_id in c["cities"]]
