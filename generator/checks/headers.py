@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
@@ -28,7 +29,7 @@ from ..errors import ContentError, problem, shown
 # typo (`Titel:`) or a field that would break the site (`Lang:`, `Slug:` come from the path).
 FIELDS = ("Title", "Date", "Modified", "Summary", "Status", "Template")
 # Pelican's own templates for each kind; pages may also use a slug's own template.
-TEMPLATES = {"story": ("article",), "page": ("page",)}
+TEMPLATES = MappingProxyType({"story": ("article",), "page": ("page",)})
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")

@@ -24,6 +24,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import TypedDict
 
 from .dates import PartialDate
@@ -50,14 +51,14 @@ def run_hashes(text: str, n: int = RUN) -> set[str]:
 
 # -- numbers, as a newsroom writes them ------------------------------------
 
-_SCALE = {
+_SCALE = MappingProxyType({
     "тыс": 1_000, "тысяч": 1_000, "тысячи": 1_000, "тысяча": 1_000,
     "мың": 1_000, "мыңы": 1_000, "мыңнан": 1_000, "мыңға": 1_000,
     "млн": 1_000_000, "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000,
     "миллионға": 1_000_000, "миллионнан": 1_000_000,
     "млрд": 1_000_000_000, "миллиард": 1_000_000_000, "миллиарда": 1_000_000_000,
     "миллиардов": 1_000_000_000,
-}  # fmt: skip
+})  # fmt: skip
 # "1 140 000" groups digits with (no-break, thin) spaces; a plain space only before exactly three digits.
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?(?:\s*(" + "|".join(
@@ -66,8 +67,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 # Small counts written in words (the articles do: "четыре ассоциации").
-_NUMBER_WORDS = {
-    "ru": {
+_NUMBER_WORDS = MappingProxyType({
+    "ru": MappingProxyType({
         1: "один одна одно одного одной одному",
         2: "два две двух двум двумя",
         3: "три трех трем тремя",
@@ -80,8 +81,8 @@ _NUMBER_WORDS = {
         10: "десять десяти десятью",
         20: "двадцать двадцати",
         100: "сто ста",
-    },
-    "kk": {
+    }),
+    "kk": MappingProxyType({
         1: "бір",
         2: "екі екеу екеуі",
         3: "үш үшеу үшеуі",
@@ -94,8 +95,8 @@ _NUMBER_WORDS = {
         10: "он оны",
         20: "жиырма",
         100: "жүз",
-    },
-}
+    }),
+})  # fmt: skip
 
 
 def numbers(text: str, lang: str) -> set[float]:
@@ -114,12 +115,12 @@ def numbers(text: str, lang: str) -> set[float]:
 
 # -- dates, as the articles write them ---------------------------------------
 
-_MONTHS = {
-    "ru": ["январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр",
-           "ноябр", "декабр"],
-    "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
-           "қазан", "қараша", "желтоқсан"],
-}  # fmt: skip
+_MONTHS = MappingProxyType({
+    "ru": ("январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр",
+           "ноябр", "декабр"),
+    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
+           "қазан", "қараша", "желтоқсан"),
+})  # fmt: skip
 
 
 @dataclass
@@ -154,7 +155,7 @@ def dates(text: str, lang: str) -> Dates:
     for d, m, y in re.findall(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)", text):
         full.add(f"{y}-{int(m):02d}-{int(d):02d}")
     lower = text.lower()
-    for i, stem in enumerate(_MONTHS.get(lang, []), start=1):
+    for i, stem in enumerate(_MONTHS.get(lang, ()), start=1):
         mm = f"{i:02d}"
         for m in re.finditer(rf"(?<!\w)(?:(\d{{1,2}})\s+)?{stem}\w*(?:\s+(\d{{4}}))?", lower):
             months.add(mm)
@@ -265,4 +266,3 @@ def main(argv: list[str]) -> int:
     target.write_text(dump(fp), encoding="utf-8")
     print(f"{target}: fingerprint of {len(fp['articles'])} article(s) from {archive}")
     return 0
-

@@ -7,6 +7,8 @@ field, then what was expected and what was found.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from jsonschema import Draft202012Validator, validators
@@ -43,14 +45,16 @@ _Validator = validators.extend(
     Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("number", _finite_number)
 )
 
-_PATTERNS = {
-    r"^\d{4}(-\d{2}(-\d{2})?)?$": 'a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD"',
-    r"^\d{4}-H[12]$": 'a half-year written "YYYY-H1" or "YYYY-H2"',
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "an id of lower-case Latin letters, digits and hyphens",
-    VISIBLE: "some visible text (it is empty or only invisible characters)",
-    NO_CONTROL: "text without control characters or line separators (U+2028, U+2029); retype it on one line",
-    URL: "a web address with a host, such as https://example.kz/page",
-}
+_PATTERNS = MappingProxyType(
+    {
+        r"^\d{4}(-\d{2}(-\d{2})?)?$": 'a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD"',
+        r"^\d{4}-H[12]$": 'a half-year written "YYYY-H1" or "YYYY-H2"',
+        "^[a-z0-9]+(-[a-z0-9]+)*$": "an id of lower-case Latin letters, digits and hyphens",
+        VISIBLE: "some visible text (it is empty or only invisible characters)",
+        NO_CONTROL: "text without control characters or line separators (U+2028, U+2029); retype it on one line",
+        URL: "a web address with a host, such as https://example.kz/page",
+    }
+)
 
 
 def _entry_and_field(instance: Any, path: list[str | int]) -> tuple[str | None, str | None]:
@@ -108,7 +112,7 @@ def _expected(error: Any) -> str:
     return error.message
 
 
-def schema_problems(display: str, instance: Any, schema: dict[str, Any]) -> list[str]:
+def schema_problems(display: str, instance: Any, schema: Mapping[str, Any]) -> list[str]:
     errors = sorted(_Validator(schema).iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
     out = []
     for error in errors:
