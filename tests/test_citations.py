@@ -53,7 +53,9 @@ def test_a_template_citing_a_source_the_page_did_not_number_stops_the_build(tmp_
     crafts = '<h2 id="crafts-title">{{ _("Crafts") }}</h2>'
     text = article.read_text(encoding="utf-8")
     assert crafts in text
-    article.write_text(text.replace(crafts, crafts + f'{{{{ cite(["{ext.source}"], citations) }}}}'), encoding="utf-8")
+    article.write_text(
+        text.replace(crafts, crafts + f'{{{{ cite(["{ext.source}"], citations) }}}}'), encoding="utf-8"
+    )
 
     monkeypatch.chdir(ROOT)
     settings = read_settings(
