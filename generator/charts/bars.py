@@ -2,7 +2,7 @@
 
 Bars start at zero and their lengths are proportional to the values; each bar
 carries its value, formatted by Babel, so no axis or gridlines are needed. A
-value the reports do not give (the rest of a whole, see chart_parts.py) is
+value the reports do not give (the rest of a whole, see parts.py) is
 drawn hollow and dashed and labelled as computed.
 """
 

@@ -4,9 +4,9 @@ Why this way (see README, "Data graphics"): no charting runtime reaches the
 browser, the SVG sits inline in the page (readable without JavaScript, sharp
 at any size, printable), and every label is a catalog string or a Babel-
 formatted number in the page's language. This module holds what all charts
-share (palette, text wrapping, source names, the Jinja globals); the layouts
-are in chart_timeline.py and chart_bars.py. Templates only draw what the
-layout computed: theme/templates/charts/.
+share (palette, text wrapping, source names); the layouts are in bars.py and
+timeline.py, which import this module and never the other way round.
+Templates only draw what the layout computed: theme/templates/charts/.
 """
 
 from __future__ import annotations
