@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from ..data.model import Dataset
 from ..i18n import Translator, format_number, format_partial_date
-from .base import FONT, INK, PAPER, WIDTH, Chart, Label, city_colour, source_refs, wrap
+from ..palette import BLUE, INK, PAPER, VERMILLION
+from .base import FONT, WIDTH, Chart, Label, city_colour, source_refs, wrap
 from .metrics import text_width
 from .parts import breakdowns
 
@@ -22,8 +23,8 @@ BAR_GAP = 14
 VALUE_GAP = 6
 MAX_BARS = 12  # more cities than this: count cities per number of reports instead
 LEFT = 2  # the zero line and the labels' first letters stay inside the box
-TOTAL_COLOUR = "#0072B2"  # Okabe–Ito blue, 5.1:1
-PART_COLOUR = "#D55E00"  # Okabe–Ito vermillion, 3.8:1
+TOTAL_COLOUR = BLUE
+PART_COLOUR = VERMILLION
 
 
 @dataclass

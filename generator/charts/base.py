@@ -19,6 +19,7 @@ from jinja2.runtime import Context
 
 from ..data.model import Dataset
 from ..i18n import Translator, format_partial_date, page_lang
+from ..palette import CITY_COLOURS, INK
 from .metrics import text_width
 
 # Chart box: every chart is drawn in a viewBox this wide and scaled to the
@@ -27,15 +28,6 @@ from .metrics import text_width
 WIDTH = 320
 FONT = 13
 LINE = 16
-
-# Okabe–Ito colours, each at least 3:1 against the page (#fdfcf9); the fourth
-# is their reddish purple darkened from #CC79A7 (2.98:1) to pass.
-PAPER = "#fdfcf9"
-INK = "#1d1d1f"  # text, 16.4:1
-MUTED = "#4a4a52"  # axes and leader lines, 8.6:1
-GRID = "#d9d4cb"  # decorative guides only
-CITY_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#A8528A"]
-WCC_COLOUR = INK
 
 
 def city_colour(data: Dataset, city_id: str) -> str:

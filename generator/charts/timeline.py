@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from ..data.model import Dataset
 from ..i18n import Translator
-from .base import GRID, INK, MUTED, PAPER, WIDTH, Chart, source_refs
+from ..palette import GRID, INK, MUTED, PAPER
+from .base import WIDTH, Chart, source_refs
 from .timeline_layout import LANE_STEP, LANE_X, MAX_CITY_LANES, SHARED, clusters, in_order, items, lanes
 from .timeline_shapes import Shapes, axis, dated_labels, dated_marks, legend, undated_band
 from .timeline_text import describe, rows

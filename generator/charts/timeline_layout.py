@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from ..data.model import Dataset
 from ..i18n import Translator
-from .base import CITY_COLOURS, WCC_COLOUR, city_colour
+from ..palette import CITY_COLOURS, INK
+from .base import city_colour
 
 WCC = "wcc"  # the lane of events that concern no single city
 SHARED = "all"  # the one lane of a crowded site-wide timeline
@@ -21,6 +22,7 @@ MAX_CITY_LANES = 4  # lanes are 16 units apart: more would squeeze the labels
 BREAK_YEARS = 3  # more empty years than this between events: cut the axis
 LANE_X = 56  # first lane
 LANE_STEP = 16
+WCC_COLOUR = INK  # the Council is no city: it takes none of their colours
 
 
 def span(date: str) -> tuple[dt.date, dt.date, str]:

@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..i18n import Translator, format_partial_date
-from .base import FONT, LINE, MUTED, WIDTH, Label, num, wrap
+from ..palette import MUTED
+from .base import FONT, LINE, WIDTH, Label, num, wrap
 from .timeline_layout import LANE_X, Cluster, Item, Lane, span
 
 YEAR_HEIGHT = 56  # units per year on the axis
