@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..data.model import Dataset
 from ..i18n import Translator, format_number, format_partial_date
 from ..palette import BLUE, INK, PAPER, VERMILLION
-from .base import FONT, WIDTH, Chart, Label, city_colour, source_refs, wrap
+from .base import FONT, WIDTH, Chart, Label, city_colour, names_of, source_refs, wrap
 from .metrics import text_width
 from .parts import breakdowns
 
@@ -49,7 +49,8 @@ class Row:
     label: str
     value: float
     value_text: str
-    sources: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # ids, for a story's footnotes
+    source_names: list[str] = field(default_factory=list)  # how a page without footnotes names them
     computed: bool = False
 
 
@@ -94,21 +95,14 @@ def breakdown_charts(data: Dataset, lang: str, t: Translator, city: dict) -> lis
             )
         bars, height = _layout([(k, lab, v, format_number(v, lang), c, comp) for k, lab, v, c, comp in spec])
         period = format_partial_date(whole["period"], lang)
-        # No report gives the computed rest: its row is labelled computed and cites nothing.
-        rows = [
-            Row(
-                b.key,
-                lab,
-                b.value,
-                b.value_text,
-                [] if comp else list(data.figure_by_id[k]["sources"]),
-                comp,
-            )
-            for b, (k, lab, _v, _c, comp) in zip(bars, spec, strict=True)
-        ]
+        refs = source_refs(data, [sid for f in [whole, *bd.parts] for sid in f["sources"]], lang, t)
+        rows = []
+        for b, (k, lab, _v, _c, comp) in zip(bars, spec, strict=True):
+            # No report gives the computed rest: its row is labelled computed and cites nothing.
+            cited = [] if comp else list(data.figure_by_id[k]["sources"])
+            rows.append(Row(b.key, lab, b.value, b.value_text, cited, names_of(refs, cited), comp))
         title = t.gettext("%(what)s (%(period)s)", what=whole["counts"][lang], period=period)
         desc = "; ".join(f"{r.label}: {r.value_text}" for r in rows) + "."
-        sources = [sid for f in [whole, *bd.parts] for sid in f["sources"]]
         charts.append(
             Chart(
                 id=f"chart-figure-{whole['id']}",
@@ -118,8 +112,9 @@ def breakdown_charts(data: Dataset, lang: str, t: Translator, city: dict) -> lis
                 desc=desc,
                 width=WIDTH,
                 height=round(height),
-                sources=source_refs(data, sources, lang, t),
+                sources=refs,
                 downloads=["figures.csv"],
+                on_story=True,  # a city's figures are drawn on its story
                 note=note,
                 shapes={"bars": bars, "rows": rows, "ink": INK, "paper": PAPER},
             )
@@ -155,7 +150,14 @@ def sources_chart(data: Dataset, lang: str, t: Translator) -> Chart:
     bars, height = _layout(spec)
     names = {ref.id: ref.name for ref in source_refs(data, [s["id"] for s in data.sources], lang, t)}
     rows = [
-        Row(c["id"], c["name"][lang], len(ids), format_number(len(ids), lang), sources=ids)
+        Row(
+            c["id"],
+            c["name"][lang],
+            len(ids),
+            format_number(len(ids), lang),
+            sources=ids,
+            source_names=[names[sid] for sid in ids],
+        )
         for c, ids in per_city
     ]
     desc = (
@@ -177,10 +179,11 @@ def sources_chart(data: Dataset, lang: str, t: Translator) -> Chart:
         height=round(height),
         sources=[],
         downloads=["sources.csv", "statuses.csv", "figures.csv", "crafts.csv", "claims.csv", "events.csv"],
+        on_story=False,
         note=t.gettext(
             "Counted from the site's dataset: a report counts for a city when the dataset cites it for the city's status, crafts, figures, claims or events."
         ),
-        shapes={"bars": bars, "rows": rows, "ink": INK, "paper": PAPER, "names": names},
+        shapes={"bars": bars, "rows": rows, "ink": INK, "paper": PAPER},
     )
 
 
@@ -210,6 +213,7 @@ def _sources_histogram(data: Dataset, lang: str, t: Translator, per_city: list) 
         height=round(height),
         sources=[],
         downloads=["sources.csv", "statuses.csv", "figures.csv", "crafts.csv", "claims.csv", "events.csv"],
+        on_story=False,
         note=t.gettext(
             "Counted from the site's dataset: a report counts for a city when the dataset cites it for the city's status, crafts, figures, claims or events."
         ),

@@ -87,16 +87,19 @@ class Chart:
     """What every chart's HTML wrapper (charts/chart.html) needs."""
 
     id: str  # unique on its page; the SVG's <title>/<desc> ids derive from it
-    kind: str  # names the templates: charts/<kind>.svg and charts/<kind>-table.html
+    kind: str  # names the drawing: charts/<kind>.svg
+    table: str  # names the table under it: charts/<table>-table.html
     title: str
     desc: str
     width: float
     height: float
     sources: list[SourceRef]
     downloads: list[str]  # file names under data/
+    # Drawn on a story, whose own source list the rows' footnotes link to;
+    # elsewhere rows name their reports and the chart links to the methodology.
+    on_story: bool
     note: str = ""  # e.g. which value is computed
-    table: str = ""  # names charts/<table>-table.html; the kind's own table if empty
-    shapes: dict = field(default_factory=dict)  # kind-specific drawing, see the layouts
+    shapes: dict = field(default_factory=dict)  # kind-specific drawing and table rows, see the layouts
 
 
 def source_name(source: dict, lang: str, t: Translator) -> str:
@@ -117,6 +120,11 @@ def source_refs(data: Dataset, ids: list[str], lang: str, t: Translator) -> list
         if sid not in seen:
             seen.append(sid)
     return [SourceRef(sid, source_name(data.source_by_id[sid], lang, t)) for sid in seen]
+
+
+def names_of(refs: list[SourceRef], ids: list[str]) -> list[str]:
+    """How a table row off a story names its reports: those of `refs` it cites, in `refs`' order."""
+    return [ref.name for ref in refs if ref.id in ids]
 
 
 def install(env, catalog_dir: str) -> None:

@@ -51,18 +51,21 @@ def timeline(data: Dataset, lang: str, t: Translator, city_id: str | None = None
     else:
         title = t.gettext("Timeline: %(city)s", city=data.city_by_id[city_id]["name"][lang])
         chart_id = f"chart-timeline-{city_id}"
+    refs = source_refs(data, [sid for i in [*dated, *undated] for sid in i.sources], lang, t)
     return Chart(
         id=chart_id,
         kind="timeline",
+        table="timeline",
         title=title,
         desc=describe(dated, undated, runs, lang, t),
         width=WIDTH,
         height=round(y + 10),
-        sources=source_refs(data, [sid for i in [*dated, *undated] for sid in i.sources], lang, t),
+        sources=refs,
         downloads=["events.csv", "statuses.csv"],
+        on_story=city_id is not None,  # a city's timeline is drawn on its story, the site's on the home page
         shapes={
             "s": s,
-            "rows": rows(dated, undated, lang, t),
+            "rows": rows(dated, undated, s.multi, refs, lang, t),
             "paper": PAPER,
             "ink": INK,
             "muted": MUTED,

@@ -6,6 +6,7 @@ import itertools
 from dataclasses import dataclass
 
 from ..i18n import Translator, format_partial_date
+from .base import SourceRef, names_of
 from .timeline_layout import Cluster, Item
 
 
@@ -15,15 +16,24 @@ class Row:
 
     date: str | None
     date_text: str
-    cities: list[str]
+    who: str  # whom the event concerns, on a site-wide timeline; "" on a city's own
     text: str
-    sources: list[str]
+    sources: list[str]  # ids, for a story's footnotes
+    source_names: list[str]  # how a page without footnotes names them
 
 
-def rows(dated: list[Item], undated: list[Item], lang: str, t: Translator) -> list[Row]:
+def rows(
+    dated: list[Item], undated: list[Item], multi: bool, refs: list[SourceRef], lang: str, t: Translator
+) -> list[Row]:
     """The table's rows: dated items in time order, then those without a reported date."""
-    out = [Row(i.date, format_partial_date(i.date, lang), i.cities, i.text, i.sources) for i in dated]
-    out += [Row(None, t.gettext("date not reported"), i.cities, i.text, i.sources) for i in undated]
+    council = t.gettext("World Crafts Council")
+
+    def row(item: Item, date_text: str) -> Row:
+        who = (", ".join(item.cities) if item.cities else council) if multi else ""
+        return Row(item.date, date_text, who, item.text, item.sources, names_of(refs, item.sources))
+
+    out = [row(i, format_partial_date(i.date, lang)) for i in dated]
+    out += [row(i, t.gettext("date not reported")) for i in undated]
     return out
 
 
