@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..data.model import Dataset
 from ..i18n import Translator, format_number, format_partial_date
 from ..palette import BLUE, INK, PAPER, VERMILLION
-from .base import FONT, WIDTH, Chart, Label, city_colour, names_of, source_refs, wrap
+from .base import FONT, WIDTH, Chart, Label, city_colour, source_refs, wrap
 from .metrics import text_width
 from .parts import breakdowns
 
@@ -47,7 +47,6 @@ class Row:
 
     key: str
     label: str
-    value: float
     value_text: str
     sources: list[str] = field(default_factory=list)  # ids, for a story's footnotes
     source_names: list[str] = field(default_factory=list)  # how a page without footnotes names them
@@ -100,7 +99,7 @@ def breakdown_charts(data: Dataset, lang: str, t: Translator, city: dict) -> lis
         for b, (k, lab, _v, _c, comp) in zip(bars, spec, strict=True):
             # No report gives the computed rest: its row is labelled computed and cites nothing.
             cited = [] if comp else list(data.figure_by_id[k]["sources"])
-            rows.append(Row(b.key, lab, b.value, b.value_text, cited, names_of(refs, cited), comp))
+            rows.append(Row(b.key, lab, b.value_text, cited, computed=comp))
         title = t.gettext("%(what)s (%(period)s)", what=whole["counts"][lang], period=period)
         desc = "; ".join(f"{r.label}: {r.value_text}" for r in rows) + "."
         charts.append(
@@ -153,7 +152,6 @@ def sources_chart(data: Dataset, lang: str, t: Translator) -> Chart:
         Row(
             c["id"],
             c["name"][lang],
-            len(ids),
             format_number(len(ids), lang),
             sources=ids,
             source_names=[names[sid] for sid in ids],
@@ -202,7 +200,7 @@ def _sources_histogram(data: Dataset, lang: str, t: Translator, per_city: list) 
         for n in sorted(counts)
     ]
     bars, height = _layout(spec)
-    rows = [Row(key, label, value, text) for key, label, value, text, _c, _x in spec]
+    rows = [Row(key, label, text) for key, label, _v, text, _c, _x in spec]
     return Chart(
         id="chart-sources-per-city",
         kind="bars",

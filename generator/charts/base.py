@@ -36,14 +36,14 @@ def city_colour(data: Dataset, city_id: str) -> str:
     return CITY_COLOURS[index % len(CITY_COLOURS)]
 
 
-def wrap(text: str, width: float, size: float = FONT, bold: bool = False) -> list[str]:
+def wrap(text: str, width: float, bold: bool = False) -> list[str]:
     """Break `text` into lines no wider than `width` (a longer word gets its own line)."""
     lines: list[str] = []
     current = ""
     # Split at ordinary spaces only: Babel's no-break spaces keep "1 140 000" on one line.
     for word in re.split(r"[ \t\r\n]+", text.strip()):
         trial = f"{current} {word}" if current else word
-        if current and text_width(trial, size, bold) > width:
+        if current and text_width(trial, FONT, bold) > width:
             lines.append(current)
             current = word
         else:
@@ -68,7 +68,6 @@ class Label:
     lines: list[str]
     bold: bool = False
     anchor: str = "start"
-    size: float = FONT
     fill: str = INK
 
     @property

@@ -41,11 +41,6 @@ class Mark:
     y0: float = 0.0  # bars: top and bottom of the period
     y1: float = 0.0
 
-    @property
-    def diamond(self) -> str:
-        s = 7
-        return f"M{num(self.cx)} {num(self.cy - s)}L{num(self.cx + s)} {num(self.cy)}L{num(self.cx)} {num(self.cy + s)}L{num(self.cx - s)} {num(self.cy)}Z"
-
 
 @dataclass
 class Shapes:
