@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..data.model import Dataset
+from ..data.records import City
 from ..i18n import Translator, format_number, format_partial_date
 from ..palette import BLUE, INK, PAPER, VERMILLION
 from .base import FONT, WIDTH, Chart, Label, city_colour, source_refs, wrap
@@ -72,7 +73,7 @@ def _layout(bars: list[tuple[str, str, float, str, str, bool]]) -> tuple[list[Ba
     return out, y - BAR_GAP + 4
 
 
-def breakdown_charts(data: Dataset, lang: str, t: Translator, city: dict) -> list[Chart]:
+def breakdown_charts(data: Dataset, lang: str, t: Translator, city: City) -> list[Chart]:
     """One chart per figure of `city` that has parts: the whole, the parts, the computed rest."""
     charts = []
     for bd in breakdowns(city):
@@ -185,7 +186,9 @@ def sources_chart(data: Dataset, lang: str, t: Translator) -> Chart:
     )
 
 
-def _sources_histogram(data: Dataset, lang: str, t: Translator, per_city: list) -> Chart:
+def _sources_histogram(
+    data: Dataset, lang: str, t: Translator, per_city: list[tuple[City, list[str]]]
+) -> Chart:
     """At scale, one bar per number of reports: how many cities rest on 1, 2, ... reports."""
     counts = Counter(len(ids) for _c, ids in per_city)
     spec = [

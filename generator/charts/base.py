@@ -18,6 +18,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from ..data.model import Dataset
+from ..data.records import Source
 from ..i18n import Translator, format_partial_date, page_lang
 from ..palette import CITY_COLOURS, INK
 from .metrics import text_width
@@ -98,10 +99,12 @@ class Chart:
     # elsewhere rows name their reports and the chart links to the methodology.
     on_story: bool
     note: str = ""  # e.g. which value is computed
-    shapes: dict = field(default_factory=dict)  # kind-specific drawing and table rows, see the layouts
+    shapes: dict[str, object] = field(
+        default_factory=dict
+    )  # kind-specific drawing and table rows, see the layouts
 
 
-def source_name(source: dict, lang: str, t: Translator) -> str:
+def source_name(source: Source, lang: str, t: Translator) -> str:
     """How a source line names a report: its outlet, else its headline, else its date."""
     if source.get("outlet"):
         return source["outlet"][lang]

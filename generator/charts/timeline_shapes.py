@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from ..i18n import Translator, format_partial_date
 from ..palette import MUTED
@@ -42,15 +43,39 @@ class Mark:
     y1: float = 0.0
 
 
+class LegendRow(TypedDict):
+    shape: str  # as Mark.shape, or "break"
+    colour: str
+    x: float
+    cy: float
+    label: Label
+
+
+class Rule(TypedDict):
+    """A horizontal line: a year's gridline, or a connector between the lanes of one item."""
+
+    x1: float
+    x2: float
+    y: float
+
+
+class AxisRun(TypedDict):
+    """The axis line over one cluster."""
+
+    x: float
+    y0: float
+    y1: float
+
+
 @dataclass
 class Shapes:
     lanes: list[Lane] = field(default_factory=list)
-    legend: list[dict] = field(default_factory=list)
-    grid: list[dict] = field(default_factory=list)
-    axis: list[dict] = field(default_factory=list)
+    legend: list[LegendRow] = field(default_factory=list)
+    grid: list[Rule] = field(default_factory=list)
+    axis: list[AxisRun] = field(default_factory=list)
     breaks: list[float] = field(default_factory=list)
     ticks: list[Label] = field(default_factory=list)
-    connectors: list[dict] = field(default_factory=list)
+    connectors: list[Rule] = field(default_factory=list)
     leaders: list[str] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
