@@ -16,20 +16,16 @@ from urllib.parse import urlsplit
 from feedgenerator import Atom1Feed, get_tag_uri
 from markupsafe import escape
 
+from .. import urls
 from ..i18n import Translator
 
 FEED_NAME = "feed.xml"
 
 
-def _url(siteurl: str, path: str, depth: int) -> str:
-    """Absolute under SITEURL, else relative to a feed `depth` folders below the root."""
-    return f"{siteurl}/{path}" if siteurl else "../" * depth + path
-
-
 def _tag(siteurl: str, path: str, date) -> str:
     """A tag: URI for an Atom id: stable, and unique per host and path."""
     if siteurl:
-        return get_tag_uri(f"{siteurl}/{path}", date)
+        return get_tag_uri(urls.join(siteurl, path), date)
     return f"tag:localhost,{date:%Y-%m-%d}:/{path}"
 
 
@@ -42,20 +38,20 @@ def build_feed(lang: str, stories: list, siteurl: str, t: Translator) -> Atom1Fe
     ordered.sort(key=lambda s: s.date, reverse=True)
     feed = Atom1Feed(
         title=site_name,
-        link=_url(siteurl, f"{lang}/", depth),
+        link=urls.from_file(siteurl, f"{lang}/", depth),
         description=t.gettext(
             "One story for each craft city, written from the news reports and cited to them."
         ),
         language=lang,
         author_name=site_name,
-        feed_url=_url(siteurl, path, depth),
-        feed_guid=_url(siteurl, path, depth) if siteurl else f"tag:localhost,2025:/{path}",
+        feed_url=urls.from_file(siteurl, path, depth),
+        feed_guid=urls.from_file(siteurl, path, depth) if siteurl else f"tag:localhost,2025:/{path}",
     )
     for story in ordered:
         modified = getattr(story, "modified", None)
         feed.add_item(
             title=story.title,
-            link=_url(siteurl, story.url, depth),
+            link=urls.from_file(siteurl, story.url, depth),
             # type="html": the plain summary, escaped, so no content becomes markup.
             description=str(escape(story.meta.description)),
             unique_id=_tag(siteurl, story.url, story.date),

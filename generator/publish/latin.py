@@ -25,6 +25,7 @@ import re
 import shutil
 from html.parser import HTMLParser
 
+from .. import urls
 from ..translit import to_latin
 
 SOURCE = "kk"  # the language the edition is made from
@@ -139,9 +140,9 @@ class Links:
         self.siteurl = siteurl.rstrip("/")
 
     def __call__(self, url: str) -> str:
-        if self.siteurl and url.startswith(self.siteurl + "/"):
-            rest = url[len(self.siteurl) + 1 :]
-            return self.siteurl + "/" + edition_url(rest)
+        rest = urls.site_path(url, self.siteurl)
+        if rest is not None:
+            return urls.join(self.siteurl, edition_url(rest))
         if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#|^$", url, re.I):
             return url  # another site, a mail link, an anchor on the page
         if url.startswith("/"):

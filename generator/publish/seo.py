@@ -23,6 +23,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from .. import urls
 from ..content.pages import PageMeta, find_meta
 from ..content.site_text import dataset_description, site_description
 from ..i18n import Translator, page_lang
@@ -40,11 +41,6 @@ NOT_FOUND = "404.html"
 
 def _t(settings: dict, lang: str) -> Translator:
     return Translator(catalog_dir(settings), lang)
-
-
-def join_url(siteurl: str, path: str) -> str:
-    """`{SITEURL}/{path}` as the templates write it."""
-    return f"{siteurl}/{path}"
 
 
 def is_home(meta: PageMeta) -> bool:
@@ -77,7 +73,7 @@ def _organisation(t: Translator, siteurl: str, lang: str) -> dict:
     return {
         "@type": "Organization",
         "name": t.gettext("Craft Cities of Kazakhstan"),
-        "url": join_url(siteurl, f"{lang}/"),
+        "url": urls.join(siteurl, f"{lang}/"),
     }
 
 
@@ -102,7 +98,7 @@ def source_work(source: dict, lang: str) -> dict:
 def news_article(article, siteurl: str, settings: dict) -> dict:
     lang = article.lang
     t = _t(settings, lang)
-    url = join_url(siteurl, article.url)
+    url = urls.join(siteurl, article.url)
     city = article.city
     org = _organisation(t, siteurl, lang)
     modified = getattr(article, "modified", None) or article.date
@@ -119,9 +115,9 @@ def news_article(article, siteurl: str, settings: dict) -> dict:
         "author": org,
         "publisher": {
             **org,
-            "logo": {"@type": "ImageObject", "url": join_url(siteurl, social.TOUCH_ICON)},
+            "logo": {"@type": "ImageObject", "url": urls.join(siteurl, social.TOUCH_ICON)},
         },
-        "image": [join_url(siteurl, social.og_image_path(city["id"]))],
+        "image": [urls.join(siteurl, social.og_image_path(city["id"]))],
         "about": {
             "@type": "Place",
             "name": city["name"][lang],
@@ -148,7 +144,7 @@ def dataset(page, data, siteurl: str, settings: dict) -> dict:
         "@type": "Dataset",
         "name": t.gettext("Craft Cities of Kazakhstan: the dataset"),
         "description": dataset_description(data, t),
-        "url": join_url(siteurl, page.url),
+        "url": urls.join(siteurl, page.url),
         "license": LICENSE["path"],
         "inLanguage": list(settings["LANGUAGES"]),  # every table carries both languages
         "isAccessibleForFree": True,
@@ -159,7 +155,7 @@ def dataset(page, data, siteurl: str, settings: dict) -> dict:
                 "@type": "DataDownload",
                 "name": name,
                 "encodingFormat": _media_type(name),
-                "contentUrl": join_url(siteurl, f"{DOWNLOAD_DIR}/{name}"),
+                "contentUrl": urls.join(siteurl, f"{DOWNLOAD_DIR}/{name}"),
             }
             for name in DOWNLOADS
         ],
@@ -327,13 +323,13 @@ class Sitemap:
         for url in sorted(self.entries):
             entry = self.entries[url]
             lines.append("  <url>")
-            lines.append(f"    <loc>{xml_escape(join_url(siteurl, entry.url))}</loc>")
+            lines.append(f"    <loc>{xml_escape(urls.join(siteurl, entry.url))}</loc>")
             if entry.lastmod:
                 lines.append(f"    <lastmod>{entry.lastmod}</lastmod>")
             links = [*entry.alternates.items(), ("x-default", entry.x_default)]
             for code, href in links:
                 lines.append(
-                    f'    <xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(join_url(siteurl, href))}/>'
+                    f'    <xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(urls.join(siteurl, href))}/>'
                 )
             lines.append("  </url>")
         lines.append("</urlset>")
@@ -361,7 +357,7 @@ def _write_text(output_path: str, name: str, text: str) -> None:
 def robots_txt(siteurl: str) -> str:
     # Crawlers read robots.txt only at a host's root: under a project sub-path
     # this file is a pointer to the sitemap for tools, not a crawl rule.
-    return f"User-agent: *\nAllow: /\n\nSitemap: {join_url(siteurl, SITEMAP)}\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.join(siteurl, SITEMAP)}\n"
 
 
 class SeoGenerator(Generator):
