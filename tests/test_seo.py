@@ -19,7 +19,7 @@ from PIL import Image
 
 from generator.data.model import load_dataset
 from generator.i18n import Translator
-from generator.publish import social
+from generator.publish import preview_images
 from generator.publish.downloads import DOWNLOADS
 from generator.translit import to_latin
 
@@ -189,12 +189,12 @@ def test_each_story_has_its_own_map_image(published_built):
 def test_map_image_marks_the_city_where_it_lies():
     data = load_dataset(str(CONTENT))
     for city in data.cities:
-        img = social.draw_map(data, city["id"])
-        x, y = social.city_pixel(data, city["id"])
+        img = preview_images.draw_map(data, city["id"])
+        x, y = preview_images.city_pixel(data, city["id"])
         # The highlighted city's dot is the accent colour at its projected place...
-        assert img.getpixel((round(x), round(y))) == social.BORDER, city["id"]
+        assert img.getpixel((round(x), round(y))) == preview_images.BORDER, city["id"]
         # ...and the picture is the same on every build.
-        assert img.tobytes() == social.draw_map(data, city["id"]).tobytes()
+        assert img.tobytes() == preview_images.draw_map(data, city["id"]).tobytes()
 
 
 def test_icons_are_served_from_the_site(published_site):
@@ -205,9 +205,9 @@ def test_icons_are_served_from_the_site(published_site):
         assert [i.startswith(base) for i in icons] == [True] * 3, page
     svg = etree.fromstring((root / "theme" / "favicon.svg").read_bytes())
     assert svg.tag == "{http://www.w3.org/2000/svg}svg"
-    with Image.open(root / social.FAVICON_PNG) as img:
+    with Image.open(root / preview_images.FAVICON_PNG) as img:
         assert img.size == (32, 32)
-    with Image.open(root / social.TOUCH_ICON) as img:
+    with Image.open(root / preview_images.TOUCH_ICON) as img:
         assert img.size == (180, 180) and img.mode == "RGB"  # no transparency on iOS
 
 

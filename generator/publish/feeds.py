@@ -22,6 +22,11 @@ from ..i18n import Translator
 FEED_NAME = "feed.xml"
 
 
+def feed_path(lang: str) -> str:
+    """Site-relative path of a language's feed."""
+    return f"{lang}/{FEED_NAME}"
+
+
 def _tag(siteurl: str, path: str, date) -> str:
     """A tag: URI for an Atom id: stable, and unique per host and path."""
     if siteurl:
@@ -30,7 +35,7 @@ def _tag(siteurl: str, path: str, date) -> str:
 
 
 def build_feed(lang: str, stories: list, siteurl: str, t: Translator) -> Atom1Feed:
-    path = f"{lang}/{FEED_NAME}"
+    path = feed_path(lang)
     depth = path.count("/")
     site_name = t.gettext("Craft Cities of Kazakhstan")
     # Newest first; stories of the same day in a fixed order (by slug) for identical builds.
@@ -72,7 +77,7 @@ def write_feeds(
     written = []
     for lang in settings["LANGUAGES"]:
         feed = build_feed(lang, stories_by_lang.get(lang, []), siteurl, Translator(catalog_dir, lang))
-        path = f"{lang}/{FEED_NAME}"
+        path = feed_path(lang)
         full = os.path.join(output_path, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, "w", encoding="utf-8") as fp:

@@ -27,6 +27,7 @@ from html.parser import HTMLParser
 
 from .. import urls
 from ..translit import to_latin
+from . import jsonld
 
 SOURCE = "kk"  # the language the edition is made from
 EDITION = "kk-Latn"  # BCP 47 tag of the edition (lang, hreflang)
@@ -120,10 +121,8 @@ def _latin_json(value, rewrite, top: bool = True):
 
 
 def latin_json_ld(text: str, rewrite) -> str:
-    """A JSON-LD block, written back the way seo.json_ld writes it."""
-    data = _latin_json(json.loads(text), rewrite)
-    out = json.dumps(data, ensure_ascii=False, indent=1)
-    out = out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """A JSON-LD block, written back the way jsonld.py writes it."""
+    out = jsonld.dumps(_latin_json(json.loads(text), rewrite))
     lead = text[: len(text) - len(text.lstrip())]
     tail = text[len(text.rstrip()) :]
     return lead + out + tail

@@ -1,0 +1,97 @@
+"""sitemap.xml: every page Pelican actually wrote, so it cannot miss or invent a page.
+
+Pages are collected as Pelican writes them (`content_written`) and the file is
+written when the build is done (`finalized`), with each page's hreflang cluster.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from .. import urls
+from ..content.pages import find_meta
+from .head import x_default
+from .latin import EDITION, edition_url, with_edition
+
+SITEMAP = "sitemap.xml"
+
+
+@dataclass
+class SitemapEntry:
+    url: str
+    alternates: dict[str, str]
+    x_default: str
+    lastmod: str | None = None
+
+
+class Sitemap:
+    """Every page Pelican writes with a PageMeta (and the root chooser), in URL order."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, SitemapEntry] = {}
+
+    def page_written(self, context: dict) -> None:
+        name = context.get("output_file")
+        if not name or not context.get("sitemap", True) or name.startswith("drafts/"):
+            return
+        meta = find_meta(context)
+        langs = context["LANGUAGES"]
+        if meta is None:
+            if name == "index.html":
+                home = with_edition({code: f"{code}/" for code in langs})
+                self.entries[""] = SitemapEntry("", home, "")
+            return
+        lastmod = None
+        article = context.get("article")
+        if article is not None and getattr(article, "date", None):
+            lastmod = (getattr(article, "modified", None) or article.date).isoformat()
+        entry = SitemapEntry(meta.url, dict(meta.alternates), x_default(meta, context["DEFAULT_LANG"]), lastmod)
+        self.entries[meta.url] = entry
+        twin = meta.alternates.get(EDITION)
+        if twin and twin == edition_url(meta.url) and twin != meta.url:
+            # The Latin twin is written from this page after the build (latin.py).
+            self.entries[twin] = SitemapEntry(twin, entry.alternates, entry.x_default, lastmod)
+
+    def xml(self, siteurl: str) -> str:
+        lines = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        ]
+        for url in sorted(self.entries):
+            entry = self.entries[url]
+            lines.append("  <url>")
+            lines.append(f"    <loc>{xml_escape(urls.join(siteurl, entry.url))}</loc>")
+            if entry.lastmod:
+                lines.append(f"    <lastmod>{entry.lastmod}</lastmod>")
+            links = [*entry.alternates.items(), ("x-default", entry.x_default)]
+            for code, href in links:
+                lines.append(
+                    f'    <xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(urls.join(siteurl, href))}/>'
+                )
+            lines.append("  </url>")
+        lines.append("</urlset>")
+        return "\n".join(lines) + "\n"
+
+
+_sitemap = Sitemap()
+
+
+def reset() -> None:
+    # A new run (also under `make regenerate`) starts an empty sitemap.
+    global _sitemap
+    _sitemap = Sitemap()
+
+
+def page_written(path: str, context: dict) -> None:
+    """content_written handler: note the page."""
+    _sitemap.page_written(context)
+
+
+def write(pelican) -> None:
+    """finalized handler: write sitemap.xml."""
+    path = os.path.join(pelican.output_path, SITEMAP)
+    with open(path, "w", encoding="utf-8", newline="\n") as fp:
+        fp.write(_sitemap.xml(pelican.settings["SITEURL"]))
