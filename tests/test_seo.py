@@ -7,7 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import feedparser
@@ -102,6 +105,40 @@ def test_sitemap_and_pages_agree_on_hreflang_and_are_reciprocal(published_built)
         # Reciprocal: every page named in the cluster names the same cluster.
         for href in alternates.values():
             assert entries[href] == alternates, f"{href} does not return the links of {loc}"
+
+
+# Two builds in one Python process, each by its own Pelican instance (as a test run or
+# `make devserver` may hold): the plugin keeps no pages of one build for the next.
+_TWO_BUILDS = """
+import sys
+from pelican import get_instance, parse_arguments
+from pelican.log import init as init_logging
+
+for content, output in zip(sys.argv[1::2], sys.argv[2::2]):
+    args = parse_arguments([content, "-o", output, "-s", "pelicanconf.py", "--fatal", "warnings"])
+    init_logging(level=args.verbosity, fatal=args.fatal, name="pelican")
+    get_instance(args)[0].run()
+"""
+
+
+def sitemap_locs(site: Path) -> set[str]:
+    sitemap = etree.fromstring((site / "sitemap.xml").read_bytes())
+    return set(sitemap.xpath("/s:urlset/s:url/s:loc/text()", namespaces=NS))
+
+
+def test_two_builds_in_one_process_each_list_only_their_own_pages(extended_site, tmp_path):
+    first, second = tmp_path / "extended", tmp_path / "real"
+    result = subprocess.run(
+        [sys.executable, "-c", _TWO_BUILDS, str(extended_site.content), str(first), str(CONTENT), str(second)],
+        cwd=ROOT, env={**os.environ, "SOURCES_ARCHIVE": str(tmp_path / "no-archive")},
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The development build's SITEURL is "": every address is "/" + the page's path.
+    pages = {site: {url_of(site, p, "/") for p in content_pages(site)} for site in (first, second)}
+    assert pages[first] - pages[second], "the two contents should differ in their pages"
+    assert sitemap_locs(first) == pages[first]
+    assert sitemap_locs(second) == pages[second]
 
 
 # --- feeds ---------------------------------------------------------------------

@@ -37,7 +37,8 @@ class SiteFilesGenerator(Generator):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        sitemap.reset()
+        # Every run, `make regenerate`'s too, makes its generators anew: a new run, a new sitemap.
+        sitemap.start(self.context, self.settings)
 
     def generate_context(self) -> None:
         pass

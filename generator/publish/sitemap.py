@@ -17,6 +17,7 @@ from .head import x_default
 from .latin import EDITION, edition_url, with_edition
 
 SITEMAP = "sitemap.xml"
+KEY = "CRAFT_SITEMAP"  # where a run keeps its Sitemap (see start())
 
 
 @dataclass
@@ -76,22 +77,26 @@ class Sitemap:
         return "\n".join(lines) + "\n"
 
 
-_sitemap = Sitemap()
+def start(context: dict, settings: dict) -> Sitemap:
+    """A new, empty sitemap for the run whose generators get `context` and `settings`.
 
-
-def reset() -> None:
-    # A new run (also under `make regenerate`) starts an empty sitemap.
-    global _sitemap
-    _sitemap = Sitemap()
+    It is kept in both: the run's context reaches the `content_written` handler,
+    the Pelican instance's settings reach the `finalized` one. So two Pelican
+    instances in one process, or two runs of one (`make devserver`), never share
+    or inherit pages.
+    """
+    sitemap = context[KEY] = settings[KEY] = Sitemap()
+    return sitemap
 
 
 def page_written(path: str, context: dict) -> None:
     """content_written handler: note the page."""
-    _sitemap.page_written(context)
+    context[KEY].page_written(context)
 
 
 def write(pelican) -> None:
-    """finalized handler: write sitemap.xml."""
+    """finalized handler: write sitemap.xml; the run's sitemap ends with it."""
+    sitemap = pelican.settings.pop(KEY)
     path = os.path.join(pelican.output_path, SITEMAP)
     with open(path, "w", encoding="utf-8", newline="\n") as fp:
-        fp.write(_sitemap.xml(pelican.settings["SITEURL"]))
+        fp.write(sitemap.xml(pelican.settings["SITEURL"]))
