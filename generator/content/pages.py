@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from ..publish.latin import with_edition
+from ..publish.editions import with_edition
 
 
 @dataclass

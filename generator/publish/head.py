@@ -18,8 +18,8 @@ from ..content.pages import PageMeta, find_meta
 from ..content.site_text import site_description
 from ..i18n import Translator, page_lang
 from . import jsonld, preview_images
+from .editions import EDITION, edition_path
 from .feeds import feed_path
-from .latin import EDITION, edition_path
 from .site import catalog_dir
 
 LOCALES = {"kk": "kk_KZ", EDITION: "kk_KZ", "ru": "ru_RU"}  # Open Graph wants language_TERRITORY

@@ -13,7 +13,7 @@ from ..content.site_text import site_description
 from ..maps.assets import copy_map_assets
 from ..translit import to_latin
 from .downloads import DOWNLOADS, write_downloads
-from .latin import EDITION, SOURCE, edition_path
+from .editions import EDITION, SOURCE, edition_path
 
 
 def catalog_dir(settings: dict) -> str:

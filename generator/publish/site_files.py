@@ -13,7 +13,7 @@ from .. import urls
 from ..i18n import Translator
 from ..translit import to_latin
 from . import feeds, preview_images, sitemap
-from .latin import EDITION, with_edition
+from .editions import EDITION, with_edition
 from .site import catalog_dir
 
 NOT_FOUND = "404.html"

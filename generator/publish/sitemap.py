@@ -13,8 +13,8 @@ from xml.sax.saxutils import quoteattr
 
 from .. import urls
 from ..content.pages import find_meta
+from .editions import EDITION, edition_url, with_edition
 from .head import x_default
-from .latin import EDITION, edition_url, with_edition
 
 SITEMAP = "sitemap.xml"
 KEY = "CRAFT_SITEMAP"  # where a run keeps its Sitemap (see start())
