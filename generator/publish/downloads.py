@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable
 
 from ..data.model import Dataset
+from ..data.records import City, Source, point
 
 DOWNLOAD_DIR = "data"
 # What the methodology page links to, in this order (the CSVs are listed by datapackage.json).
@@ -37,6 +38,11 @@ def _join(ids: Iterable[str]) -> str:
     return ";".join(ids)
 
 
+def _lat_lon(city: City) -> tuple[float, float]:
+    lon, lat = point(city)
+    return lat, lon
+
+
 # Each table: its columns (name, Frictionless type, description) and its rows.
 def _tables(data: Dataset) -> dict[str, tuple[list[tuple[str, str, str]], list[list]]]:
     def bil(d: dict, key: str) -> list[str]:
@@ -53,16 +59,7 @@ def _tables(data: Dataset) -> dict[str, tuple[list[tuple[str, str, str]], list[l
                 ("region_kk", "string", "Region in Kazakh"),
                 ("region_ru", "string", "Region in Russian"),
             ],
-            [
-                [
-                    c["id"],
-                    *bil(c, "name"),
-                    c["coordinates"]["lat"],
-                    c["coordinates"]["lon"],
-                    *bil(c, "region"),
-                ]
-                for c in data.cities
-            ],
+            [[c["id"], *bil(c, "name"), *_lat_lon(c), *bil(c, "region")] for c in data.cities],
         ),
         "statuses": (
             [
@@ -220,7 +217,7 @@ def dataset_json(data: Dataset) -> dict:
     }
 
 
-def _source_entry(source: dict) -> dict:
+def _source_entry(source: Source) -> dict:
     entry = {"title": source["headline"] or f"{source['id']} (no headline)", "language": source["language"]}
     if source["outlet"]:
         entry["outlet"] = source["outlet"]["ru"]

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from feedgenerator import Atom1Feed, get_tag_uri
 from markupsafe import escape
+from pelican.contents import Article
 
 from .. import urls
 from ..i18n import Translator
@@ -34,7 +35,7 @@ def _tag(siteurl: str, path: str, date) -> str:
     return f"tag:localhost,{date:%Y-%m-%d}:/{path}"
 
 
-def build_feed(lang: str, stories: list, siteurl: str, t: Translator) -> Atom1Feed:
+def build_feed(lang: str, stories: list[Article], siteurl: str, t: Translator) -> Atom1Feed:
     path = feed_path(lang)
     depth = path.count("/")
     site_name = t.gettext("Craft Cities of Kazakhstan")
@@ -68,7 +69,7 @@ def build_feed(lang: str, stories: list, siteurl: str, t: Translator) -> Atom1Fe
 
 
 def write_feeds(
-    stories_by_lang: dict[str, list], settings: dict, output_path: str, catalog_dir: str
+    stories_by_lang: dict[str, list[Article]], settings: dict, output_path: str, catalog_dir: str
 ) -> list[str]:
     """Write `<lang>/feed.xml` for every language; return their site-relative paths."""
     siteurl = settings["SITEURL"]

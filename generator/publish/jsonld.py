@@ -9,9 +9,12 @@ from __future__ import annotations
 import json
 
 from markupsafe import Markup
+from pelican.contents import Article, Page
 
 from .. import urls
 from ..content.site_text import dataset_description
+from ..data.model import Dataset
+from ..data.records import Source, point
 from ..i18n import Translator
 from . import preview_images
 from .downloads import DOWNLOAD_DIR, DOWNLOADS, LICENSE
@@ -42,7 +45,7 @@ def _organisation(t: Translator, siteurl: str, lang: str) -> dict:
     }
 
 
-def source_work(source: dict, lang: str) -> dict:
+def source_work(source: Source, lang: str) -> dict:
     """A news report as the data knows it: fields it does not give are left out, never guessed."""
     work: dict = {"@type": "NewsArticle", "inLanguage": source["language"]}
     if source.get("headline"):
@@ -60,10 +63,12 @@ def source_work(source: dict, lang: str) -> dict:
     return work
 
 
-def news_article(article, siteurl: str, t: Translator) -> dict:
+def news_article(article: Article, siteurl: str, t: Translator) -> dict:
+    """A story, as enriched by content/stories.py (its city and the sources it cites)."""
     lang = article.lang
     url = urls.join(siteurl, article.url)
     city = article.city
+    lon, lat = point(city)
     org = _organisation(t, siteurl, lang)
     modified = getattr(article, "modified", None) or article.date
     return {
@@ -87,8 +92,8 @@ def news_article(article, siteurl: str, t: Translator) -> dict:
             "name": city["name"][lang],
             "geo": {
                 "@type": "GeoCoordinates",
-                "latitude": city["coordinates"]["lat"],
-                "longitude": city["coordinates"]["lon"],
+                "latitude": lat,
+                "longitude": lon,
             },
         },
         "isAccessibleForFree": True,
@@ -100,7 +105,7 @@ def _media_type(name: str) -> str:
     return "text/csv" if name.endswith(".csv") else "application/json"
 
 
-def dataset(page, data, siteurl: str, languages: list[str], t: Translator) -> dict:
+def dataset(page: Page, data: Dataset, siteurl: str, languages: list[str], t: Translator) -> dict:
     lang = page.lang
     return {
         "@context": "https://schema.org",

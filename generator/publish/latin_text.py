@@ -15,6 +15,7 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from .. import urls
@@ -57,7 +58,7 @@ def latin_js(code: str) -> str:
     return _JS_WORD.sub(word, code)
 
 
-def _latin_json(value, rewrite, top: bool = True):
+def _latin_json(value: object, rewrite: Callable[[str], str], top: bool = True) -> object:
     """Strings of JSON-LD in Latin, except the headline of a work in another language (a
     Russian source's headline is a quotation, as on the page); the rest is the page's text."""
     if isinstance(value, dict):
@@ -81,7 +82,7 @@ def _latin_json(value, rewrite, top: bool = True):
     return value
 
 
-def latin_json_ld(text: str, rewrite) -> str:
+def latin_json_ld(text: str, rewrite: Callable[[str], str]) -> str:
     """A JSON-LD block, written back the way jsonld.py writes it."""
     out = jsonld.dumps(_latin_json(json.loads(text), rewrite))
     lead = text[: len(text) - len(text.lstrip())]

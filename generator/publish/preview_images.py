@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from PIL import Image, ImageDraw
 
 from ..data.model import Dataset
+from ..data.records import point
 
 OG_DIR = "images/og"
 OG_SIZE = (1200, 630)
@@ -85,9 +86,7 @@ def _projection(data: Dataset, w: int, h: int) -> _Projection:
 def city_pixel(data: Dataset, city_id: str, size: tuple[int, int] = OG_SIZE) -> tuple[float, float]:
     """Where a city's dot is centred in the picture draw_map returns."""
     city = data.city_by_id[city_id]
-    x, y = _projection(data, size[0] * SCALE, size[1] * SCALE)(
-        city["coordinates"]["lon"], city["coordinates"]["lat"]
-    )
+    x, y = _projection(data, size[0] * SCALE, size[1] * SCALE)(*point(city))
     return x / SCALE, y / SCALE
 
 
@@ -102,7 +101,7 @@ def _draw_base(data: Dataset, w: int, h: int, highlighted: bool) -> Image.Image:
     draw.rectangle((0, h - 14 * SCALE, w, h), fill=BORDER)
     r = (12 if highlighted else 16) * SCALE
     for city in data.cities:
-        x, y = project(city["coordinates"]["lon"], city["coordinates"]["lat"])
+        x, y = project(*point(city))
         _dot(draw, x, y, r, fill=MUTED if highlighted else BORDER, outline=PAPER, width=3 * SCALE)
     return img
 
@@ -131,7 +130,7 @@ class MapPainter:
 
     def city(self, city_id: str) -> Image.Image:
         city = self.data.city_by_id[city_id]
-        x, y = self.project(city["coordinates"]["lon"], city["coordinates"]["lat"])
+        x, y = self.project(*point(city))
         outer = self.RING + self.PAD
         left = max(0, int(x / SCALE) - outer)
         top = max(0, int(y / SCALE) - outer)

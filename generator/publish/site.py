@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 from pelican.generators import Generator
+from pelican.writers import Writer
 
 from .. import i18n
 from ..content.pages import PageMeta
@@ -43,7 +44,7 @@ class CraftCitiesGenerator(Generator):
     def _t(self, lang: str) -> i18n.Translator:
         return i18n.Translator(catalog_dir(self.settings), lang)
 
-    def _write(self, writer, save_as: str, template: str, meta: PageMeta | None, **kwargs) -> None:
+    def _write(self, writer: Writer, save_as: str, template: str, meta: PageMeta | None, **kwargs) -> None:
         writer.write_file(
             save_as,
             self.get_template(template),
@@ -54,7 +55,7 @@ class CraftCitiesGenerator(Generator):
             **kwargs,
         )
 
-    def generate_output(self, writer) -> None:
+    def generate_output(self, writer: Writer) -> None:
         langs = self.settings["LANGUAGES"]
         write_downloads(self.context["craft"], self.output_path)
         copy_map_assets(self.output_path)

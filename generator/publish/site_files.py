@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from pelican.generators import Generator
+from pelican.writers import Writer
 
 from .. import urls
 from ..i18n import Translator
@@ -63,7 +64,7 @@ class SiteFilesGenerator(Generator):
                 texts[EDITION] = {key: to_latin(text) for key, text in texts[lang].items()}
         return texts
 
-    def generate_output(self, writer) -> None:
+    def generate_output(self, writer: Writer) -> None:
         siteurl = self.settings["SITEURL"]
         data = self.context["craft"]
         preview_images.write_images(data, self.output_path)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
+from pelican import Pelican
+
 from .. import urls
 from ..content.pages import find_meta
 from .editions import EDITION, edition_url, with_edition
@@ -94,7 +96,7 @@ def page_written(path: str, context: dict) -> None:
     context[KEY].page_written(context)
 
 
-def write(pelican) -> None:
+def write(pelican: Pelican) -> None:
     """finalized handler: write sitemap.xml; the run's sitemap ends with it."""
     sitemap = pelican.settings.pop(KEY)
     path = os.path.join(pelican.output_path, SITEMAP)
