@@ -264,18 +264,15 @@ def datapackage(data: Dataset, tables: dict) -> dict:
     }
 
 
-def write_downloads(data: Dataset, output_path: str) -> list[str]:
-    """Write data/*.csv, data/craft-cities.json and data/datapackage.json; return their paths."""
+def write_downloads(data: Dataset, output_path: str) -> None:
+    """Write data/*.csv, data/craft-cities.json and data/datapackage.json."""
     folder = os.path.join(output_path, DOWNLOAD_DIR)
     os.makedirs(folder, exist_ok=True)
     tables = _tables(data)
     files = {f"{name}.csv": _csv(*table) for name, table in tables.items()}
     files["craft-cities.json"] = json.dumps(dataset_json(data), ensure_ascii=False, indent=2) + "\n"
     files["datapackage.json"] = json.dumps(datapackage(data, tables), ensure_ascii=False, indent=2) + "\n"
-    paths = []
     for name, text in files.items():
         path = os.path.join(folder, name)
         with open(path, "w", encoding="utf-8", newline="") as fp:
             fp.write(text)
-        paths.append(f"{DOWNLOAD_DIR}/{name}")
-    return paths

@@ -70,12 +70,11 @@ def build_feed(lang: str, stories: list[Article], siteurl: str, t: Translator) -
 
 def write_feeds(
     stories_by_lang: dict[str, list[Article]], settings: dict, output_path: str, catalog_dir: str
-) -> list[str]:
-    """Write `<lang>/feed.xml` for every language; return their site-relative paths."""
+) -> None:
+    """Write `<lang>/feed.xml` for every language."""
     siteurl = settings["SITEURL"]
     if siteurl and not urlsplit(siteurl).hostname:
         raise ValueError(f"SITEURL must be absolute (https://host/path) or empty, not {siteurl!r}")
-    written = []
     for lang in settings["LANGUAGES"]:
         feed = build_feed(lang, stories_by_lang.get(lang, []), siteurl, Translator(catalog_dir, lang))
         path = feed_path(lang)
@@ -83,5 +82,3 @@ def write_feeds(
         os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, "w", encoding="utf-8") as fp:
             feed.write(fp, "utf-8")
-        written.append(path)
-    return written

@@ -48,18 +48,17 @@ def _organisation(t: Translator, siteurl: str, lang: str) -> dict:
 def source_work(source: Source, lang: str) -> dict:
     """A news report as the data knows it: fields it does not give are left out, never guessed."""
     work: dict = {"@type": "NewsArticle", "inLanguage": source["language"]}
-    if source.get("headline"):
+    if source["headline"]:
         work["headline"] = source["headline"]
-    if source.get("outlet"):
+    if source["outlet"]:
         work["publisher"] = {"@type": "Organization", "name": source["outlet"][lang]}
-    if source.get("author"):
+    if source["author"]:
         work["author"] = {"@type": "Person", "name": source["author"]}
-    if source.get("published"):
+    if source["published"]:
         work["datePublished"] = source["published"]
-    if source.get("url"):
+    if source["url"]:
         work["url"] = source["url"]
-    if source.get("covers"):
-        work["description"] = source["covers"][lang]
+    work["description"] = source["covers"][lang]  # required by the schema
     return work
 
 

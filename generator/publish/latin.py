@@ -18,13 +18,12 @@ from .latin_text import feed_to_latin, page_to_latin
 __all__ = ["edition_path", "name_lang", "write_edition"]
 
 
-def write_edition(output_path: str, siteurl: str) -> list[str]:
-    """Write kk-latn/ from kk/ in a built site; return the site-relative paths written."""
+def write_edition(output_path: str, siteurl: str) -> None:
+    """Write kk-latn/ from kk/ in a built site."""
     source = os.path.join(output_path, SOURCE)
     target = os.path.join(output_path, DIR)
     if os.path.isdir(target):
         shutil.rmtree(target)  # nothing of an earlier run survives a page removed from kk/
-    written = []
     for folder, dirs, files in os.walk(source):
         dirs.sort()
         for name in sorted(files):
@@ -41,9 +40,6 @@ def write_edition(output_path: str, siteurl: str) -> list[str]:
                     text = feed_to_latin(fp.read(), rel, siteurl)
             else:
                 shutil.copyfile(src, dst)
-                written.append(out_rel)
                 continue
             with open(dst, "w", encoding="utf-8", newline="\n") as fp:
                 fp.write(text)
-            written.append(out_rel)
-    return written

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable
 
 from PIL import Image, ImageDraw
 
@@ -83,13 +82,6 @@ def _projection(data: Dataset, w: int, h: int) -> _Projection:
     return _Projection(_outer_rings(data.outline), (margin, margin, w - margin, h - margin))
 
 
-def city_pixel(data: Dataset, city_id: str, size: tuple[int, int] = OG_SIZE) -> tuple[float, float]:
-    """Where a city's dot is centred in the picture draw_map returns."""
-    city = data.city_by_id[city_id]
-    x, y = _projection(data, size[0] * SCALE, size[1] * SCALE)(*point(city))
-    return x / SCALE, y / SCALE
-
-
 def _draw_base(data: Dataset, w: int, h: int, highlighted: bool) -> Image.Image:
     """Outline, bottom band and every city, at SCALE; city dots muted when one is highlighted."""
     img = Image.new("RGB", (w, h), PAPER)
@@ -155,12 +147,6 @@ class MapPainter:
         return img
 
 
-def draw_map(data: Dataset, highlight: str | None, size: tuple[int, int] = OG_SIZE) -> Image.Image:
-    """The outline with all cities; `highlight` (a city id) is drawn larger and ringed."""
-    painter = MapPainter(data, size)
-    return painter.city(highlight) if highlight else painter.site()
-
-
 def draw_icon(size: int) -> Image.Image:
     """The favicon (theme/static/favicon.svg) as a PNG: a yurt's crown (shangyraq) on the accent colour."""
     s = size * 8
@@ -185,20 +171,15 @@ def _save(img: Image.Image, path: str) -> None:
     img.save(path, format="PNG", compress_level=3)
 
 
-def write_images(data: Dataset, output_path: str, cities: Iterable[str] | None = None) -> list[str]:
-    """Write the og images (one per city and the site-wide one) and the PNG icons; return their paths."""
-    ids = list(cities) if cities is not None else [c["id"] for c in data.cities]
-    written = []
+def write_images(data: Dataset, output_path: str) -> None:
+    """Write the og images (one per city and the site-wide one) and the PNG icons."""
     painter = MapPainter(data)
-    for city_id in [*ids, None]:
+    for city_id in [*(c["id"] for c in data.cities), None]:
         rel = og_image_path(city_id)
         _save(painter.city(city_id) if city_id else painter.site(), os.path.join(output_path, rel))
-        written.append(rel)
     for rel, size in ((FAVICON_PNG, 32), (TOUCH_ICON, 180)):
         icon = draw_icon(size)
         if rel == TOUCH_ICON:
             # iOS fills transparency with black: put the icon on the paper colour.
             icon = Image.alpha_composite(Image.new("RGBA", icon.size, (*PAPER, 255)), icon).convert("RGB")
         _save(icon, os.path.join(output_path, rel))
-        written.append(rel)
-    return written

@@ -79,7 +79,7 @@ class Sitemap:
         return "\n".join(lines) + "\n"
 
 
-def start(context: dict, settings: dict) -> Sitemap:
+def start(context: dict, settings: dict) -> None:
     """A new, empty sitemap for the run whose generators get `context` and `settings`.
 
     It is kept in both: the run's context reaches the `content_written` handler,
@@ -87,8 +87,7 @@ def start(context: dict, settings: dict) -> Sitemap:
     instances in one process, or two runs of one (`make devserver`), never share
     or inherit pages.
     """
-    sitemap = context[KEY] = settings[KEY] = Sitemap()
-    return sitemap
+    context[KEY] = settings[KEY] = Sitemap()
 
 
 def page_written(path: str, context: dict) -> None:
