@@ -16,7 +16,7 @@ from ..data.records import City, Source, point
 
 DOWNLOAD_DIR = "data"
 # What the methodology page links to, in this order (the CSVs are listed by datapackage.json).
-DOWNLOADS = [
+DOWNLOADS = (
     "craft-cities.json",
     "datapackage.json",
     "cities.csv",
@@ -26,7 +26,7 @@ DOWNLOADS = [
     "claims.csv",
     "events.csv",
     "sources.csv",
-]
+)
 LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
