@@ -31,3 +31,12 @@ def register() -> None:
     signals.get_generators.connect(_generators)
     signals.content_written.connect(sitemap.page_written)
     signals.finalized.connect(sitemap.write)
+
+
+# The names these had before issue 14 split this module, kept importable until the
+# install()/register() above move to generator/__init__.py's handler table.
+social_for_page = head.page_head
+_x_default = head.x_default_for_page
+_page_written = sitemap.page_written
+_write_sitemap = sitemap.write
+SeoGenerator = SiteFilesGenerator
