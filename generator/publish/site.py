@@ -9,6 +9,7 @@ from pelican.generators import Generator
 from pelican.writers import Writer
 
 from .. import i18n
+from ..content.home import home_view
 from ..content.pages import PageMeta
 from ..content.site_text import site_description
 from ..maps.assets import copy_map_assets
@@ -91,6 +92,7 @@ class CraftCitiesGenerator(Generator):
                     home,
                 ),
                 stories=self.context["stories_by_lang"][lang],
+                home=home_view(self.context["craft"], self.context["stories_by_lang"][lang], t),
             )
             index = {code: f"{code}/stories/" for code in langs}
             self._write(
