@@ -16,9 +16,9 @@ from markupsafe import Markup
 
 from ..content.pages import PageMeta, find_meta
 from ..content.site_text import site_description
+from ..editions import EDITION, edition_path
 from ..i18n import Translator, page_lang
 from . import jsonld, preview_images
-from .editions import EDITION, edition_path
 from .feeds import feed_path
 from .site import catalog_dir
 

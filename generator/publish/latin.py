@@ -12,7 +12,7 @@ import os
 import shutil
 
 # edition_path and name_lang are template globals installed from this module (generator/__init__.py).
-from .editions import DIR, SOURCE, edition_path, edition_url, name_lang
+from ..editions import DIR, SOURCE, edition_path, edition_url, name_lang
 from .latin_text import feed_to_latin, page_to_latin
 
 __all__ = ["edition_path", "name_lang", "write_edition"]

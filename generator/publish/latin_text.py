@@ -19,9 +19,9 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 
 from .. import urls
+from ..editions import CYRILLIC_NAME_TAG, DIR, EDITION, SOURCE, edition_url
 from ..translit import to_latin
 from . import jsonld
-from .editions import CYRILLIC_NAME_TAG, DIR, EDITION, SOURCE, edition_url
 
 # Attributes whose values readers see or hear.
 TEXT_ATTRS = frozenset(

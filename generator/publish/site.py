@@ -12,10 +12,10 @@ from .. import i18n
 from ..content.home import home_view
 from ..content.pages import PageMeta
 from ..content.site_text import site_description
+from ..editions import EDITION, SOURCE, edition_path
 from ..maps.assets import copy_map_assets
 from ..translit import to_latin
 from .downloads import DOWNLOADS, write_downloads
-from .editions import EDITION, SOURCE, edition_path
 
 
 def catalog_dir(settings: dict) -> str:

@@ -11,10 +11,10 @@ from pelican.generators import Generator
 from pelican.writers import Writer
 
 from .. import urls
+from ..editions import EDITION, with_edition
 from ..i18n import Translator
 from ..translit import to_latin
 from . import feeds, preview_images, sitemap
-from .editions import EDITION, with_edition
 from .site import catalog_dir
 
 NOT_FOUND = "404.html"

@@ -15,7 +15,7 @@ from pelican import Pelican
 
 from .. import urls
 from ..content.pages import find_meta
-from .editions import EDITION, edition_url, with_edition
+from ..editions import EDITION, edition_url, with_edition
 from .head import x_default
 
 SITEMAP = "sitemap.xml"

@@ -1,6 +1,6 @@
 """The site's editions: kk, ru and kk-Latn, the Kazakh edition in the Latin alphabet (2021).
 
-kk-Latn is not a content language: it is made from the built kk pages (latin.py).
+kk-Latn is not a content language: it is made from the built kk pages (publish/latin.py).
 This module says what it is called, where its pages live and which kk page each
 twins, for everything that names or links the editions (head tags, sitemap,
 language switcher, root chooser).
