@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lhtml
 
-from generator.publish.latin import DIR, EDITION, SOURCE
+from generator.editions import DIR, EDITION, SOURCE
 from generator.translit import has_kazakh_cyrillic, to_latin
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

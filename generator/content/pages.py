@@ -8,7 +8,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from pelican.contents import Content
 
-from ..publish.latin import with_edition
+from ..editions import with_edition
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 from pelican.generators import Generator
+from pelican.writers import Writer
 
 from .. import i18n
 from ..content.pages import PageMeta, find_meta
@@ -59,7 +60,7 @@ class SearchPageGenerator(Generator):
     def generate_context(self) -> None:
         pass
 
-    def generate_output(self, writer) -> None:
+    def generate_output(self, writer: Writer) -> None:
         langs = self.settings["LANGUAGES"]
         catalogs = f"{self.settings['THEME']}/translations"
         articles = self.context.get("articles", [])

@@ -6,15 +6,16 @@ from __future__ import annotations
 import os
 
 from pelican.generators import Generator
+from pelican.writers import Writer
 
 from .. import i18n
 from ..content.home import home_view
 from ..content.pages import PageMeta
 from ..content.site_text import site_description
+from ..editions import EDITION, SOURCE, edition_path
 from ..maps.assets import copy_map_assets
 from ..translit import to_latin
 from .downloads import DOWNLOADS, write_downloads
-from .latin import EDITION, SOURCE, edition_path
 
 
 def catalog_dir(settings: dict) -> str:
@@ -44,7 +45,7 @@ class CraftCitiesGenerator(Generator):
     def _t(self, lang: str) -> i18n.Translator:
         return i18n.Translator(catalog_dir(self.settings), lang)
 
-    def _write(self, writer, save_as: str, template: str, meta: PageMeta | None, **kwargs) -> None:
+    def _write(self, writer: Writer, save_as: str, template: str, meta: PageMeta | None, **kwargs) -> None:
         writer.write_file(
             save_as,
             self.get_template(template),
@@ -55,7 +56,7 @@ class CraftCitiesGenerator(Generator):
             **kwargs,
         )
 
-    def generate_output(self, writer) -> None:
+    def generate_output(self, writer: Writer) -> None:
         langs = self.settings["LANGUAGES"]
         write_downloads(self.context["craft"], self.output_path)
         copy_map_assets(self.output_path)
