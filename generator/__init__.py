@@ -165,18 +165,38 @@ class _EditorFacingErrors(logging.Filter):
         return False
 
 
+def _show_content_errors_plainly() -> None:
+    log = logging.getLogger("pelican")
+    # Once per process: Pelican calls register() for every instance it makes (tests, devserver).
+    if not any(isinstance(f, _EditorFacingErrors) for f in log.filters):
+        # First among the logger's filters: Pelican's own LimitFilter drops a warning it has
+        # printed before, so a mistake repeated under `make devserver` would go unshown.
+        log.filters.insert(0, _EditorFacingErrors())
+
+
+# Every signal handler of the package, in one table (as pelican-plugins' i18n_subsites
+# keeps its own): modules expose plain functions and only this table connects them.
+# Within a signal Pelican calls them in this order, which matters: the summary counts
+# the files in output/ before the sitemap is written, and the Latin edition after /kk/.
+HANDLERS = (
+    (signals.get_generators, _generators),  # a fresh summary, then the site's own pages
+    (signals.get_generators, search.generators),
+    (signals.get_generators, seo.generators),
+    (signals.generator_init, _init_env),
+    (signals.generator_init, seo.init_env),
+    (signals.article_generator_init, _check_content),
+    (signals.page_generator_init, _check_content),
+    (signals.article_generator_finalized, _stories_read),
+    (signals.page_generator_finalized, _pages_read),
+    (signals.content_written, _written),
+    (signals.content_written, seo.page_written),
+    (signals.finalized, _latin_edition),
+    (signals.finalized, _finished),
+    (signals.finalized, seo.write_sitemap),
+)
+
+
 def register() -> None:
-    # First among the logger's filters: Pelican's own LimitFilter drops a warning
-    # it has printed before, so a mistake repeated under `make devserver` would go unshown.
-    logging.getLogger("pelican").filters.insert(0, _EditorFacingErrors())
-    signals.content_written.connect(_written)
-    signals.finalized.connect(_latin_edition)
-    signals.finalized.connect(_finished)
-    signals.generator_init.connect(_init_env)
-    signals.get_generators.connect(_generators)
-    signals.article_generator_init.connect(_check_content)
-    signals.page_generator_init.connect(_check_content)
-    signals.get_generators.connect(search.generators)
-    signals.article_generator_finalized.connect(_stories_read)
-    signals.page_generator_finalized.connect(_pages_read)
-    seo.register()
+    _show_content_errors_plainly()
+    for signal, handler in HANDLERS:
+        signal.connect(handler)

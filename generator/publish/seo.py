@@ -20,7 +20,6 @@ from xml.sax.saxutils import quoteattr
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
-from pelican import signals
 from pelican.generators import Generator
 
 from ..content.pages import PageMeta, find_meta
@@ -343,11 +342,11 @@ class Sitemap:
 _sitemap = Sitemap()
 
 
-def _page_written(path: str, context: dict) -> None:
+def page_written(path: str, context: dict) -> None:
     _sitemap.page_written(context)
 
 
-def _write_sitemap(pelican) -> None:
+def write_sitemap(pelican) -> None:
     _write_text(pelican.output_path, SITEMAP, _sitemap.xml(pelican.settings["SITEURL"]))
 
 
@@ -418,17 +417,9 @@ class SeoGenerator(Generator):
         )
 
 
-def _generators(pelican):
+def generators(pelican) -> type[Generator]:
     return SeoGenerator
 
 
-def _init_env(generator) -> None:
+def init_env(generator) -> None:
     install(generator.env)
-
-
-def register() -> None:
-    """Connect to Pelican's signals (called from generator.register)."""
-    signals.generator_init.connect(_init_env)
-    signals.get_generators.connect(_generators)
-    signals.content_written.connect(_page_written)
-    signals.finalized.connect(_write_sitemap)
