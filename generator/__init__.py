@@ -11,39 +11,16 @@ import functools
 import logging
 import sys
 
-from jinja2 import pass_context
 from pelican import signals
 from pelican.utils import wait_for_changes
 
-from . import i18n
-from .charts import base as charts
+from . import template_api
 from .checks.preflight import check_content
-from .content.citations import figure_filter
-from .content.pages import end_sentence, full_stop, page_meta
 from .content.stories import all_versions, enrich_pages, enrich_stories
-from .data.model import wordings_to_show
 from .errors import ContentError
-from .maps import page_maps as maps
 from .publish import latin, search, seo
 from .publish.site import CraftCitiesGenerator, catalog_dir
 from .summary import BuildSummary
-
-
-def _init_env(generator) -> None:
-    i18n.install(generator.env, catalog_dir(generator.settings))
-    generator.env.globals["page_meta"] = page_meta
-    generator.env.filters["end_sentence"] = end_sentence
-    generator.env.filters["full_stop"] = full_stop
-    generator.env.filters["wordings_to_show"] = pass_context(
-        lambda ctx, status: wordings_to_show(status, i18n.page_lang(ctx))
-    )
-    generator.env.filters["figure"] = figure_filter(catalog_dir(generator.settings))
-    maps.install(generator.env, catalog_dir(generator.settings))
-    charts.install(generator.env, catalog_dir(generator.settings))
-    search.install(generator.env)
-    generator.env.globals["name_lang"] = latin.name_lang
-    generator.env.globals["edition_path"] = latin.edition_path
-
 
 # Set in the settings of a Pelican instance whose last run stopped on a ContentError.
 _FAILED = "CRAFT_LAST_RUN_FAILED"
@@ -182,8 +159,7 @@ HANDLERS = (
     (signals.get_generators, _generators),  # a fresh summary, then the site's own pages
     (signals.get_generators, search.generators),
     (signals.get_generators, seo.generators),
-    (signals.generator_init, _init_env),
-    (signals.generator_init, seo.init_env),
+    (signals.generator_init, template_api.install),  # every Jinja global and filter
     (signals.article_generator_init, _check_content),
     (signals.page_generator_init, _check_content),
     (signals.article_generator_finalized, _stories_read),

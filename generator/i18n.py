@@ -14,7 +14,6 @@ from pathlib import Path
 
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
-from jinja2 import pass_context
 from jinja2.runtime import Context
 
 DOMAIN = "messages"
@@ -57,39 +56,6 @@ def page_lang(ctx: Context) -> str:
     return ctx["DEFAULT_LANG"]
 
 
-def install(env, catalog_dir: str) -> None:
-    """Give a Pelican Jinja environment per-page gettext and Babel filters."""
-    global CATALOG_DIR
-    CATALOG_DIR = catalog_dir
-    env.add_extension("jinja2.ext.i18n")
-
-    @pass_context
-    def gettext(ctx: Context, message: str) -> str:
-        return translations(catalog_dir, page_lang(ctx)).gettext(message)
-
-    @pass_context
-    def ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
-        return translations(catalog_dir, page_lang(ctx)).ngettext(singular, plural, n)
-
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)
-
-    @pass_context
-    def number(ctx: Context, value: float) -> str:
-        return format_number(value, page_lang(ctx))
-
-    @pass_context
-    def date(ctx: Context, value: str | dt.date | None, unknown: str = "") -> str:
-        return format_partial_date(value, page_lang(ctx), unknown)
-
-    @pass_context
-    def pick(ctx: Context, texts: dict) -> str:
-        """{'kk': ..., 'ru': ...} -> the text in the page's language."""
-        return texts[page_lang(ctx)]
-
-    env.filters.update(number=number, date=date, pick=pick)
-    env.globals["page_lang"] = page_lang
-
-
 # Cached: Babel takes tens of microseconds a call and every page formats the same few
 # numbers and dates again (about 50,000 calls in a build of 1,000 cities; make bench).
 @cache
@@ -116,7 +82,7 @@ def format_partial_date(value: str | dt.date | dt.datetime | None, lang: str, un
     return format_date(dt.date.fromisoformat(value), "long", locale=lang)
 
 
-# Set by install(): the catalogs that format_half_year reads.
+# Set by template_api.install(): the catalogs that format_half_year reads.
 CATALOG_DIR = "theme/translations"
 
 

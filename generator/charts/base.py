@@ -4,8 +4,8 @@ Why this way (see README, "Data graphics"): no charting runtime reaches the
 browser, the SVG sits inline in the page (readable without JavaScript, sharp
 at any size, printable), and every label is a catalog string or a Babel-
 formatted number in the page's language. This module holds what all charts
-share (palette, text wrapping, source names, the Jinja globals); the layouts
-are in chart_timeline.py and chart_bars.py. Templates only draw what the
+share (palette, text wrapping, source names); the layouts are in timeline.py
+and bars.py, and generator/template_api.py gives them to templates. Templates only draw what the
 layout computed: theme/templates/charts/.
 """
 
@@ -14,11 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jinja2 import pass_context
-from jinja2.runtime import Context
-
 from ..data.model import Dataset
-from ..i18n import Translator, format_partial_date, page_lang
+from ..i18n import Translator, format_partial_date
 from .metrics import text_width
 
 # Chart box: every chart is drawn in a viewBox this wide and scaled to the
@@ -125,39 +122,3 @@ def source_refs(data: Dataset, ids: list[str], lang: str, t: Translator) -> list
         if sid not in seen:
             seen.append(sid)
     return [SourceRef(sid, source_name(data.source_by_id[sid], lang, t)) for sid in seen]
-
-
-def install(env, catalog_dir: str) -> None:
-    """Jinja globals: timeline_chart(city_id=None), figure_charts(city), sources_chart(), report_names(ids)."""
-    from .bars import breakdown_charts, sources_chart
-    from .timeline import timeline
-
-    def _args(ctx: Context) -> tuple[Dataset, str, Translator]:
-        lang = page_lang(ctx)
-        return ctx["craft"], lang, Translator(catalog_dir, lang)
-
-    @pass_context
-    def timeline_chart(ctx: Context, city_id: str | None = None) -> Chart:
-        return timeline(*_args(ctx), city_id)
-
-    @pass_context
-    def figure_charts(ctx: Context, city: dict) -> list[Chart]:
-        return breakdown_charts(*_args(ctx), city)
-
-    @pass_context
-    def sources_per_city_chart(ctx: Context) -> Chart:
-        return sources_chart(*_args(ctx))
-
-    @pass_context
-    def report_names(ctx: Context, ids: list[str]) -> list[SourceRef]:
-        """How a page without a source list names reports (home page)."""
-        data, lang, t = _args(ctx)
-        return source_refs(data, ids, lang, t)
-
-    env.filters["svgnum"] = num
-    env.globals.update(
-        report_names=report_names,
-        timeline_chart=timeline_chart,
-        figure_charts=figure_charts,
-        sources_chart=sources_per_city_chart,
-    )

@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jinja2 import pass_context
-from jinja2.runtime import Context
 from markupsafe import escape
 
 from ..data.model import Dataset
 from ..errors import problem
-from ..i18n import Translator, format_number, kk_ablative, page_lang
+from ..i18n import Translator, format_number, kk_ablative
 
 MARKER = re.compile(r"\[(fig|cite):([^\]\s]*)\]")
 
@@ -68,18 +66,6 @@ def figure_text(fig: dict, lang: str, t: Translator, prose: bool = False) -> str
     return value
 
 
-def figure_filter(catalog_dir: str):
-    """Jinja filter: a figure's value as text in the page's language."""
-
-    @pass_context
-    def figure(ctx: Context, fig: dict) -> str:
-        lang = page_lang(ctx)
-        return figure_text(fig, lang, Translator(catalog_dir, lang))
-
-    return figure
-
-
-# Where a paragraph (or list item, heading, cell) ends: a footnote never reaches past it.
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|dd|dt|blockquote|figcaption)>")
 
 

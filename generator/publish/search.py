@@ -8,12 +8,11 @@ none, so on Kazakh pages the query goes through theme/static/js/kk-query.js.
 
 from __future__ import annotations
 
-from jinja2 import pass_context
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from .. import i18n
-from ..content.pages import PageMeta, find_meta
+from ..content.pages import PageMeta
 
 BUNDLE = "pagefind"  # Pagefind's folder in the site
 NORMALISED = ("kk",)  # languages without a Pagefind stemmer, searched through kk-query.js
@@ -30,17 +29,6 @@ def search_attrs(title: str, section: str) -> Markup:
         'data-pagefind-body data-pagefind-meta="title[data-search-title], section[data-search-section]" '
         f'data-search-title="{escape(title)}" data-search-section="{escape(section)}"'
     )
-
-
-def install(env) -> None:
-    """Give templates `search_attrs(section)` for the page being rendered."""
-
-    @pass_context
-    def _attrs(ctx, section: str) -> Markup:
-        meta = find_meta(ctx)
-        return search_attrs(meta.title if meta else "", section)
-
-    env.globals["search_attrs"] = _attrs
 
 
 def ui_texts(t: i18n.Translator) -> dict[str, str]:

@@ -269,16 +269,6 @@ def _root_social(ctx: Context, langs: list[str]) -> Social:
     )
 
 
-@pass_context
-def _x_default(ctx: Context, meta: PageMeta) -> str:
-    return x_default(meta, ctx["DEFAULT_LANG"])
-
-
-def install(env) -> None:
-    env.globals["social"] = social_for_page
-    env.globals["x_default"] = _x_default
-
-
 # --- sitemap ----------------------------------------------------------------
 
 
@@ -419,7 +409,3 @@ class SeoGenerator(Generator):
 
 def generators(pelican) -> type[Generator]:
     return SeoGenerator
-
-
-def init_env(generator) -> None:
-    install(generator.env)

@@ -1,0 +1,152 @@
+"""Every Jinja global and filter the theme may use, installed in one place.
+
+docs/template-api.md documents each of them (tests/test_docs.py keeps the two in
+step). The functions doing the work stay in their own modules; this one only
+adapts them to the page being rendered: its language, its translator and the
+dataset (`craft`), all read from the template context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from . import i18n
+from .charts.bars import breakdown_charts, sources_chart
+from .charts.base import Chart, SourceRef, num, source_refs
+from .charts.timeline import timeline
+from .content.citations import figure_text
+from .content.pages import PageMeta, end_sentence, find_meta, full_stop, page_meta
+from .data.model import Dataset, wordings_to_show
+from .i18n import Translator, format_number, format_partial_date, page_lang
+from .maps.page_maps import HomeMap, home_map, story_map
+from .publish.latin import edition_path, name_lang
+from .publish.search import search_attrs
+from .publish.seo import social_for_page, x_default
+from .publish.site import catalog_dir
+
+
+def install(generator) -> None:
+    """Give a Pelican generator's Jinja environment the theme's globals and filters.
+
+    Connected to `generator_init`: every generator has its own environment.
+    """
+    catalogs = catalog_dir(generator.settings)
+    env: Environment = generator.env
+
+    def _t(ctx: Context) -> Translator:
+        return Translator(catalogs, page_lang(ctx))
+
+    def _chart_args(ctx: Context) -> tuple[Dataset, str, Translator]:
+        return ctx["craft"], page_lang(ctx), _t(ctx)
+
+    # --- interface strings and locale formatting (one template serves every language)
+
+    @pass_context
+    def gettext(ctx: Context, message: str) -> str:
+        return i18n.translations(catalogs, page_lang(ctx)).gettext(message)
+
+    @pass_context
+    def ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
+        return i18n.translations(catalogs, page_lang(ctx)).ngettext(singular, plural, n)
+
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+
+    @pass_context
+    def number(ctx: Context, value: float) -> str:
+        return format_number(value, page_lang(ctx))
+
+    @pass_context
+    def date(ctx: Context, value: str | dt.date | None, unknown: str = "") -> str:
+        return format_partial_date(value, page_lang(ctx), unknown)
+
+    @pass_context
+    def pick(ctx: Context, texts: dict) -> str:
+        """{'kk': ..., 'ru': ...} -> the text in the page's language."""
+        return texts[page_lang(ctx)]
+
+    @pass_context
+    def figure(ctx: Context, fig: dict) -> str:
+        return figure_text(fig, page_lang(ctx), _t(ctx))
+
+    @pass_context
+    def wordings(ctx: Context, status: dict) -> list[dict]:
+        return wordings_to_show(status, page_lang(ctx))
+
+    env.filters.update(
+        number=number,
+        date=date,
+        pick=pick,
+        figure=figure,
+        wordings_to_show=wordings,
+        end_sentence=end_sentence,
+        full_stop=full_stop,
+        svgnum=num,
+    )
+    env.globals["page_lang"] = page_lang
+    env.globals["page_meta"] = page_meta
+
+    # --- data graphics (generator/charts/)
+
+    @pass_context
+    def timeline_chart(ctx: Context, city_id: str | None = None) -> Chart:
+        return timeline(*_chart_args(ctx), city_id)
+
+    @pass_context
+    def figure_charts(ctx: Context, city: dict) -> list[Chart]:
+        return breakdown_charts(*_chart_args(ctx), city)
+
+    @pass_context
+    def sources_per_city_chart(ctx: Context) -> Chart:
+        return sources_chart(*_chart_args(ctx))
+
+    @pass_context
+    def report_names(ctx: Context, ids: list[str]) -> list[SourceRef]:
+        """How a page without a source list names reports (home page)."""
+        data, lang, t = _chart_args(ctx)
+        return source_refs(data, ids, lang, t)
+
+    env.globals.update(
+        timeline_chart=timeline_chart,
+        figure_charts=figure_charts,
+        sources_chart=sources_per_city_chart,
+        report_names=report_names,
+    )
+
+    # --- maps (generator/maps/)
+
+    @pass_context
+    def craft_home_map(ctx: Context) -> HomeMap:
+        lang = page_lang(ctx)
+        stories = {s.city["id"]: s.url for s in ctx.get("stories_by_lang", {}).get(lang, [])}
+        return home_map(ctx["craft"], lang, ctx["SITEURL"], stories, _t(ctx))
+
+    @pass_context
+    def craft_story_map(ctx: Context) -> Markup:
+        return story_map(ctx["craft"], ctx["article"].city, page_lang(ctx), _t(ctx))
+
+    env.globals.update(craft_home_map=craft_home_map, craft_story_map=craft_story_map)
+
+    # --- search, head tags, editions (generator/publish/)
+
+    @pass_context
+    def page_search_attrs(ctx: Context, section: str) -> Markup:
+        """search_attrs() for the page being rendered: its title names each result."""
+        meta = find_meta(ctx)
+        return search_attrs(meta.title if meta else "", section)
+
+    @pass_context
+    def page_x_default(ctx: Context, meta: PageMeta) -> str:
+        return x_default(meta, ctx["DEFAULT_LANG"])
+
+    env.globals.update(
+        search_attrs=page_search_attrs,
+        social=social_for_page,
+        x_default=page_x_default,
+        name_lang=name_lang,
+        edition_path=edition_path,
+    )
