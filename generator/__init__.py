@@ -18,8 +18,9 @@ from . import template_api
 from .checks.preflight import check_content
 from .content.stories import all_versions, enrich_pages, enrich_stories
 from .errors import ContentError
+from .i18n import TRANSLATORS, Translators, translators
 from .publish import latin, search, seo
-from .publish.site import CraftCitiesGenerator, catalog_dir
+from .publish.site import CraftCitiesGenerator
 from .summary import BuildSummary
 
 # Set in the settings of a Pelican instance whose last run stopped on a ContentError.
@@ -66,13 +67,13 @@ def _check_content(generator) -> None:
 def _stories_read(generator) -> None:
     data = generator.context.get("craft")
     stories = all_versions(generator.articles, generator.translations)
-    enrich_stories(stories, data, generator.settings, catalog_dir(generator.settings))
+    enrich_stories(stories, data, generator.settings, translators(generator.context))
 
 
 @_content_errors_fail_the_run
 def _pages_read(generator) -> None:
     pages = all_versions(generator.pages, generator.translations)
-    enrich_pages(pages, generator.context["craft"], generator.settings, catalog_dir(generator.settings))
+    enrich_pages(pages, generator.context["craft"], generator.settings, translators(generator.context))
 
 
 def _summary() -> BuildSummary | None:
@@ -104,6 +105,13 @@ def _fresh_summary() -> None:
     if stale:  # a run that failed never reached `finalized`
         log.removeHandler(stale)
     log.addHandler(BuildSummary())
+
+
+def _start_run(generator) -> None:
+    """What a run shares, made by its first generator: Pelican makes a new context for each run
+    (each devserver rebuild too), so nothing is carried over from the last one."""
+    if TRANSLATORS not in generator.context:
+        generator.context[TRANSLATORS] = Translators(generator.settings)
 
 
 def _generators(pelican):
@@ -159,6 +167,7 @@ HANDLERS = (
     (signals.get_generators, _generators),  # a fresh summary, then the site's own pages
     (signals.get_generators, search.generators),
     (signals.get_generators, seo.generators),
+    (signals.generator_init, _start_run),
     (signals.generator_init, template_api.install),  # every Jinja global and filter
     (signals.article_generator_init, _check_content),
     (signals.page_generator_init, _check_content),

@@ -14,19 +14,17 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from . import i18n
 from .charts.bars import breakdown_charts, sources_chart
 from .charts.base import Chart, SourceRef, num, source_refs
 from .charts.timeline import timeline
 from .content.citations import figure_text
 from .content.pages import PageMeta, end_sentence, find_meta, full_stop, page_meta
 from .data.model import Dataset, wordings_to_show
-from .i18n import Translator, format_number, format_partial_date, page_lang
+from .i18n import Translator, format_number, format_partial_date, page_lang, translators
 from .maps.page_maps import HomeMap, home_map, story_map
 from .publish.latin import edition_path, name_lang
 from .publish.search import search_attrs
 from .publish.seo import social_for_page, x_default
-from .publish.site import catalog_dir
 
 
 def install(generator) -> None:
@@ -34,11 +32,10 @@ def install(generator) -> None:
 
     Connected to `generator_init`: every generator has its own environment.
     """
-    catalogs = catalog_dir(generator.settings)
     env: Environment = generator.env
 
     def _t(ctx: Context) -> Translator:
-        return Translator(catalogs, page_lang(ctx))
+        return translators(ctx)[page_lang(ctx)]
 
     def _chart_args(ctx: Context) -> tuple[Dataset, str, Translator]:
         return ctx["craft"], page_lang(ctx), _t(ctx)
@@ -47,11 +44,11 @@ def install(generator) -> None:
 
     @pass_context
     def gettext(ctx: Context, message: str) -> str:
-        return i18n.translations(catalogs, page_lang(ctx)).gettext(message)
+        return _t(ctx).catalog.gettext(message)
 
     @pass_context
     def ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
-        return i18n.translations(catalogs, page_lang(ctx)).ngettext(singular, plural, n)
+        return _t(ctx).catalog.ngettext(singular, plural, n)
 
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
@@ -62,7 +59,7 @@ def install(generator) -> None:
 
     @pass_context
     def date(ctx: Context, value: str | dt.date | None, unknown: str = "") -> str:
-        return format_partial_date(value, page_lang(ctx), unknown)
+        return format_partial_date(value, page_lang(ctx), unknown, t=_t(ctx))
 
     @pass_context
     def pick(ctx: Context, texts: dict) -> str:

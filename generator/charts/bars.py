@@ -92,7 +92,7 @@ def breakdown_charts(data: Dataset, lang: str, t: Translator, city: dict) -> lis
                 calc=calc,
             )
         bars, height = _layout([(k, lab, v, format_number(v, lang), c, comp) for k, lab, v, c, comp in spec])
-        period = format_partial_date(whole["period"], lang)
+        period = format_partial_date(whole["period"], lang, t=t)
         # No report gives the computed rest: its row is labelled computed and cites nothing.
         rows = [
             Row(

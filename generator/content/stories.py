@@ -9,7 +9,7 @@ from markupsafe import Markup
 from ..checks.stories import marker_problems, parity_problems
 from ..data.model import Dataset
 from ..errors import ContentError, problem
-from ..i18n import Translator
+from ..i18n import Translators
 from .citations import Citations, render_markers
 from .pages import PageMeta, alternate_urls
 
@@ -67,7 +67,7 @@ def check_markers(objects: list, data: Dataset, settings: dict) -> list[str]:
     return problems
 
 
-def enrich_stories(articles: list, data: Dataset, settings: dict, catalog_dir: str) -> None:
+def enrich_stories(articles: list, data: Dataset, settings: dict, translators: Translators) -> None:
     """Tie each story to its city, render its figures and citations, set its PageMeta."""
     problems = check_translations(articles, settings, "story") + check_markers(articles, data, settings)
     slugs = {a.slug for a in articles}
@@ -99,7 +99,7 @@ def enrich_stories(articles: list, data: Dataset, settings: dict, catalog_dir: s
             continue
         if article.slug not in slugs:
             continue
-        t = Translator(catalog_dir, article.lang)
+        t = translators[article.lang]
         article.city = data.city_by_id[article.slug]
         article.citations = Citations()
         # Number sources in the order the page shows them: key figures first,
@@ -139,14 +139,14 @@ def enrich_stories(articles: list, data: Dataset, settings: dict, catalog_dir: s
         )
 
 
-def enrich_pages(pages: list, data: Dataset, settings: dict, catalog_dir: str) -> None:
+def enrich_pages(pages: list, data: Dataset, settings: dict, translators: Translators) -> None:
     """Pages (about, methodology) may cite sources and quote figures like stories."""
     problems = check_translations(pages, settings, "page") + check_markers(pages, data, settings)
     for page in pages:
         if page.lang not in settings["LANGUAGES"]:
             continue  # already reported by check_translations
         page.citations = Citations()
-        t = Translator(catalog_dir, page.lang)
+        t = translators[page.lang]
         page._content, found = render_markers(
             page._content, page.lang, data, t, _display(page, settings), page.citations
         )

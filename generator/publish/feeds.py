@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from feedgenerator import Atom1Feed, get_tag_uri
 from markupsafe import escape
 
-from ..i18n import Translator
+from ..i18n import Translator, Translators
 
 FEED_NAME = "feed.xml"
 
@@ -67,7 +67,7 @@ def build_feed(lang: str, stories: list, siteurl: str, t: Translator) -> Atom1Fe
 
 
 def write_feeds(
-    stories_by_lang: dict[str, list], settings: dict, output_path: str, catalog_dir: str
+    stories_by_lang: dict[str, list], settings: dict, output_path: str, translators: Translators
 ) -> list[str]:
     """Write `<lang>/feed.xml` for every language; return their site-relative paths."""
     siteurl = settings["SITEURL"]
@@ -75,7 +75,7 @@ def write_feeds(
         raise ValueError(f"SITEURL must be absolute (https://host/path) or empty, not {siteurl!r}")
     written = []
     for lang in settings["LANGUAGES"]:
-        feed = build_feed(lang, stories_by_lang.get(lang, []), siteurl, Translator(catalog_dir, lang))
+        feed = build_feed(lang, stories_by_lang.get(lang, []), siteurl, translators[lang])
         path = f"{lang}/{FEED_NAME}"
         full = os.path.join(output_path, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)

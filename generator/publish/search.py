@@ -11,8 +11,8 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
-from .. import i18n
 from ..content.pages import PageMeta
+from ..i18n import Translator, translators
 
 BUNDLE = "pagefind"  # Pagefind's folder in the site
 NORMALISED = ("kk",)  # languages without a Pagefind stemmer, searched through kk-query.js
@@ -31,7 +31,7 @@ def search_attrs(title: str, section: str) -> Markup:
     )
 
 
-def ui_texts(t: i18n.Translator) -> dict[str, str]:
+def ui_texts(t: Translator) -> dict[str, str]:
     """What search.js says, in the page's language (placeholders filled in by the script)."""
     return {
         "found": t.gettext("Results found: %(num)s.", num="%(num)s"),
@@ -49,12 +49,11 @@ class SearchPageGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         langs = self.settings["LANGUAGES"]
-        catalogs = f"{self.settings['THEME']}/translations"
         articles = self.context.get("articles", [])
         pages = self.context.get("pages", [])
         urls = {code: f"{code}/search/" for code in langs}
         for lang in langs:
-            t = i18n.Translator(catalogs, lang)
+            t = translators(self.context)[lang]
             meta = PageMeta(
                 lang,
                 urls[lang],

@@ -24,12 +24,11 @@ from pelican.generators import Generator
 
 from ..content.pages import PageMeta, find_meta
 from ..content.site_text import dataset_description, site_description
-from ..i18n import Translator, page_lang
+from ..i18n import Translator, page_lang, translators
 from ..translit import to_latin
 from . import feeds, social
 from .downloads import DOWNLOAD_DIR, DOWNLOADS, LICENSE
 from .latin import EDITION, edition_path, edition_url, with_edition
-from .site import catalog_dir
 
 LOCALES = {"kk": "kk_KZ", EDITION: "kk_KZ", "ru": "ru_RU"}  # Open Graph wants language_TERRITORY
 DATASET_PAGE = "methodology"  # the page that offers the downloads
@@ -37,8 +36,8 @@ SITEMAP = "sitemap.xml"
 NOT_FOUND = "404.html"
 
 
-def _t(settings: dict, lang: str) -> Translator:
-    return Translator(catalog_dir(settings), lang)
+def _t(context: dict, lang: str) -> Translator:
+    return translators(context)[lang]
 
 
 def join_url(siteurl: str, path: str) -> str:
@@ -368,7 +367,7 @@ class SeoGenerator(Generator):
     def not_found_texts(self) -> dict[str, dict[str, str]]:
         texts = {}
         for lang in self.settings["LANGUAGES"]:
-            t = _t(self.settings, lang)
+            t = _t(self.context, lang)
             texts[lang] = {
                 "title": t.gettext("Page not found"),
                 "explain": t.gettext(
@@ -387,7 +386,7 @@ class SeoGenerator(Generator):
         data = self.context["craft"]
         social.write_images(data, self.output_path)
         feeds.write_feeds(
-            self.context["stories_by_lang"], self.settings, self.output_path, catalog_dir(self.settings)
+            self.context["stories_by_lang"], self.settings, self.output_path, translators(self.context)
         )
         _write_text(self.output_path, "robots.txt", robots_txt(siteurl))
         # GitHub Pages: serve the files as they are (no Jekyll), for `make github`'s branch too.
