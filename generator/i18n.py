@@ -1,7 +1,7 @@
 """Interface strings and locale formatting, chosen per page in a single Pelican pass.
 
-Templates call `_()` / `ngettext()` (jinja2.ext.i18n); the callables below look
-up the language of the page being rendered, so one template serves kk and ru.
+Templates call `_()` / `ngettext()` (jinja2.ext.i18n), which generator/template_api.py
+answers from the Translator of the page's language, so one template serves kk and ru.
 Numbers and dates go through Babel, never OS locales.
 """
 
@@ -16,7 +16,6 @@ from pathlib import Path
 
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
-from jinja2.runtime import Context
 
 DOMAIN = "messages"
 
@@ -83,17 +82,6 @@ class Translators(Mapping[str, Translator]):
 def translators(context: Mapping) -> Translators:
     """The Translators of the build a Pelican context (or a template's) belongs to."""
     return context[TRANSLATORS]
-
-
-def page_lang(ctx: Context) -> str:
-    """Language of the page being rendered: explicit `lang`, else its article or page."""
-    if ctx.get("lang"):
-        return ctx["lang"]
-    for key in ("article", "page"):
-        obj = ctx.get(key)
-        if obj is not None and getattr(obj, "lang", None):
-            return obj.lang
-    return ctx["DEFAULT_LANG"]
 
 
 # Cached: Babel takes tens of microseconds a call and every page formats the same few

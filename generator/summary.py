@@ -7,6 +7,8 @@ import os
 import time
 from collections import Counter
 
+from .content.pages import this_page
+
 
 class BuildSummary(logging.Handler):
     """Counts warnings and pages per language while Pelican runs."""
@@ -21,12 +23,10 @@ class BuildSummary(logging.Handler):
         self.warnings += 1
 
     def page_written(self, path: str, context: dict) -> None:
-        lang = context.get("lang")
-        for key in ("article", "page"):
-            if not lang and context.get(key) is not None:
-                lang = context[key].lang
-        if lang:
-            self.pages[lang] += 1
+        """Count a page in its language; the root chooser and 404 are in none."""
+        page = this_page(context)
+        if page.meta is not None:
+            self.pages[page.lang] += 1
 
     def text(self, languages: list[str], output_path: str) -> str:
         total = sum(len(files) for _root, _dirs, files in os.walk(output_path))

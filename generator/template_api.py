@@ -18,9 +18,9 @@ from .charts.bars import breakdown_charts, sources_chart
 from .charts.base import Chart, SourceRef, num, source_refs
 from .charts.timeline import timeline
 from .content.citations import figure_text
-from .content.pages import PageMeta, end_sentence, find_meta, full_stop, page_meta
+from .content.pages import PageMeta, end_sentence, full_stop, this_page
 from .data.model import Dataset, wordings_to_show
-from .i18n import Translator, format_number, format_partial_date, page_lang, translators
+from .i18n import Translator, format_number, format_partial_date, translators
 from .maps.page_maps import HomeMap, home_map, story_map
 from .publish.latin import edition_path, name_lang
 from .publish.search import search_attrs
@@ -34,11 +34,14 @@ def install(generator) -> None:
     """
     env: Environment = generator.env
 
+    def _lang(ctx: Context) -> str:
+        return this_page(ctx).lang
+
     def _t(ctx: Context) -> Translator:
-        return translators(ctx)[page_lang(ctx)]
+        return translators(ctx)[_lang(ctx)]
 
     def _chart_args(ctx: Context) -> tuple[Dataset, str, Translator]:
-        return ctx["craft"], page_lang(ctx), _t(ctx)
+        return ctx["craft"], _lang(ctx), _t(ctx)
 
     # --- interface strings and locale formatting (one template serves every language)
 
@@ -55,24 +58,24 @@ def install(generator) -> None:
 
     @pass_context
     def number(ctx: Context, value: float) -> str:
-        return format_number(value, page_lang(ctx))
+        return format_number(value, _lang(ctx))
 
     @pass_context
     def date(ctx: Context, value: str | dt.date | None, unknown: str = "") -> str:
-        return format_partial_date(value, page_lang(ctx), unknown, t=_t(ctx))
+        return format_partial_date(value, _lang(ctx), unknown, t=_t(ctx))
 
     @pass_context
     def pick(ctx: Context, texts: dict) -> str:
         """{'kk': ..., 'ru': ...} -> the text in the page's language."""
-        return texts[page_lang(ctx)]
+        return texts[_lang(ctx)]
 
     @pass_context
     def figure(ctx: Context, fig: dict) -> str:
-        return figure_text(fig, page_lang(ctx), _t(ctx))
+        return figure_text(fig, _lang(ctx), _t(ctx))
 
     @pass_context
     def wordings(ctx: Context, status: dict) -> list[dict]:
-        return wordings_to_show(status, page_lang(ctx))
+        return wordings_to_show(status, _lang(ctx))
 
     env.filters.update(
         number=number,
@@ -84,7 +87,15 @@ def install(generator) -> None:
         full_stop=full_stop,
         svgnum=num,
     )
-    env.globals["page_lang"] = page_lang
+
+    @pass_context
+    def page_meta(ctx: Context) -> PageMeta:
+        """The page's PageMeta: every page built on base.html has one."""
+        meta = this_page(ctx).meta
+        if meta is None:
+            raise LookupError(f"no page metadata for {ctx.get('output_file')}")
+        return meta
+
     env.globals["page_meta"] = page_meta
 
     # --- data graphics (generator/charts/)
@@ -118,13 +129,13 @@ def install(generator) -> None:
 
     @pass_context
     def craft_home_map(ctx: Context) -> HomeMap:
-        lang = page_lang(ctx)
+        lang = _lang(ctx)
         stories = {s.city["id"]: s.url for s in ctx.get("stories_by_lang", {}).get(lang, [])}
         return home_map(ctx["craft"], lang, ctx["SITEURL"], stories, _t(ctx))
 
     @pass_context
     def craft_story_map(ctx: Context) -> Markup:
-        return story_map(ctx["craft"], ctx["article"].city, page_lang(ctx), _t(ctx))
+        return story_map(ctx["craft"], ctx["article"].city, _lang(ctx), _t(ctx))
 
     env.globals.update(craft_home_map=craft_home_map, craft_story_map=craft_story_map)
 
@@ -133,7 +144,7 @@ def install(generator) -> None:
     @pass_context
     def page_search_attrs(ctx: Context, section: str) -> Markup:
         """search_attrs() for the page being rendered: its title names each result."""
-        meta = find_meta(ctx)
+        meta = this_page(ctx).meta
         return search_attrs(meta.title if meta else "", section)
 
     @pass_context

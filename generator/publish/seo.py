@@ -22,9 +22,9 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from ..content.pages import PageMeta, find_meta
+from ..content.pages import PageMeta, this_page
 from ..content.site_text import dataset_description, site_description
-from ..i18n import Translator, page_lang, translators
+from ..i18n import Translator, translators
 from ..translit import to_latin
 from . import feeds, social
 from .downloads import DOWNLOAD_DIR, DOWNLOADS, LICENSE
@@ -210,7 +210,7 @@ def social_for_page(ctx: Context) -> Social:
     # Pelican puts the settings in every template's context, so ctx serves as them.
     langs = list(ctx["LANGUAGES"])
     siteurl = ctx["SITEURL"]
-    meta = find_meta(ctx)
+    meta = this_page(ctx).meta
     if meta is None:
         return _root_social(ctx, langs)
     lang = meta.lang
@@ -252,7 +252,7 @@ def _root_social(ctx: Context, langs: list[str]) -> Social:
     ts = [_t(ctx, code) for code in langs]
     names = " · ".join(t.gettext("Craft Cities of Kazakhstan") for t in ts)
     description = " ".join(site_description(ctx["craft"], t) for t in ts)
-    lang = page_lang(ctx)
+    lang = this_page(ctx).lang
     return Social(
         lang=lang,
         site_name=names,
@@ -289,7 +289,7 @@ class Sitemap:
         name = context.get("output_file")
         if not name or not context.get("sitemap", True) or name.startswith("drafts/"):
             return
-        meta = find_meta(context)
+        meta = this_page(context).meta
         langs = context["LANGUAGES"]
         if meta is None:
             if name == "index.html":
