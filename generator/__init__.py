@@ -21,7 +21,7 @@ from .errors import ContentError
 from .i18n import TRANSLATORS, Translators, translators
 from .publish import latin, search, seo
 from .publish.site import CraftCitiesGenerator
-from .summary import BuildSummary
+from .summary import SUMMARY, end_summary, start_summary
 
 # Set in the settings of a Pelican instance whose last run stopped on a ContentError.
 _FAILED = "CRAFT_LAST_RUN_FAILED"
@@ -37,6 +37,7 @@ def _content_errors_fail_the_run(handler):
             handler(generator)
         except ContentError:
             generator.settings[_FAILED] = True
+            end_summary(generator.settings)  # this run prints no summary
             raise
 
     return wrapper
@@ -59,7 +60,8 @@ def _check_content(generator) -> None:
         # Only a long-running Pelican (regenerate mode) gets here: the error
         # has been shown; rebuild when the editor next saves a file.
         wait_for_changes("", settings)
-        _fresh_summary()  # the rebuild starts now, not when the error was shown
+        # The rebuild starts now, not when the error was shown.
+        context[SUMMARY] = start_summary(settings)
     context["craft"] = check_content(settings)
 
 
@@ -76,14 +78,9 @@ def _pages_read(generator) -> None:
     enrich_pages(pages, generator.context["craft"], generator.settings, translators(generator.context))
 
 
-def _summary() -> BuildSummary | None:
-    """The summary of the run under way: it lives on Pelican's logger, where it counts warnings."""
-    return next((h for h in logging.getLogger("pelican").handlers if isinstance(h, BuildSummary)), None)
-
-
 def _written(path: str, context: dict) -> None:
-    summary = _summary()
-    if summary:
+    summary = context.get(SUMMARY)
+    if summary is not None:
         summary.page_written(path, context)
 
 
@@ -93,32 +90,26 @@ def _latin_edition(pelican) -> None:
 
 
 def _finished(pelican) -> None:
-    summary = _summary()
-    if summary:
-        logging.getLogger("pelican").removeHandler(summary)
+    summary = end_summary(pelican.settings)
+    if summary is not None:
         print(summary.text(pelican.settings["LANGUAGES"], pelican.output_path))
-
-
-def _fresh_summary() -> None:
-    log = logging.getLogger("pelican")
-    stale = _summary()
-    if stale:  # a run that failed never reached `finalized`
-        log.removeHandler(stale)
-    log.addHandler(BuildSummary())
-
-
-def _start_run(generator) -> None:
-    """What a run shares, made by its first generator: Pelican makes a new context for each run
-    (each devserver rebuild too), so nothing is carried over from the last one."""
-    if TRANSLATORS not in generator.context:
-        generator.context[TRANSLATORS] = Translators(generator.settings)
 
 
 def _generators(pelican):
     """Pelican asks for generators at the start of every run (each devserver rebuild too):
     a fresh summary starts here, so each run's counts and time are its own."""
-    _fresh_summary()
+    start_summary(pelican.settings)
     return CraftCitiesGenerator
+
+
+def _start_run(generator) -> None:
+    """What a run shares, set up by its first generator. Pelican makes a new context for
+    each run (each devserver rebuild too), so nothing is carried over from the last one;
+    the summary was made just before, when Pelican asked for the generators."""
+    context, settings = generator.context, generator.settings
+    if TRANSLATORS not in context:
+        context[TRANSLATORS] = Translators(settings)
+        context[SUMMARY] = settings.get(SUMMARY)
 
 
 def _content_error(record: logging.LogRecord) -> ContentError | None:

@@ -1,4 +1,10 @@
-"""The one-screen summary printed at the end of every build."""
+"""The one-screen summary printed at the end of every build.
+
+Each run has its own BuildSummary, kept on the Pelican instance (in its settings,
+from `get_generators` to `finalized`) and in the run's context, where the
+`content_written` handler finds it. It counts warnings as a handler on Pelican's
+logger, attached only while its run is under way.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,9 @@ import time
 from collections import Counter
 
 from .content.pages import this_page
+
+# The key of the running build's summary in a Pelican instance's settings and its run's context.
+SUMMARY = "CRAFT_BUILD_SUMMARY"
 
 
 class BuildSummary(logging.Handler):
@@ -39,3 +48,19 @@ class BuildSummary(logging.Handler):
             f"  warnings            {self.warnings}\n"
             f"  time                {seconds:.2f} s"
         )
+
+
+def start_summary(settings: dict) -> BuildSummary:
+    """A fresh summary for the run starting now, in place of any earlier one."""
+    end_summary(settings)  # a run that failed never reached `finalized`
+    summary = settings[SUMMARY] = BuildSummary()
+    logging.getLogger("pelican").addHandler(summary)
+    return summary
+
+
+def end_summary(settings: dict) -> BuildSummary | None:
+    """Stop the running summary counting warnings, and hand it over to be printed."""
+    summary = settings.pop(SUMMARY, None)
+    if summary is not None:
+        logging.getLogger("pelican").removeHandler(summary)
+    return summary
