@@ -69,13 +69,13 @@ def _check_content(generator) -> None:
 def _stories_read(generator) -> None:
     data = generator.context.get("craft")
     stories = all_versions(generator.articles, generator.translations)
-    enrich_stories(stories, data, generator.settings, translators(generator.context))
+    enrich_stories(stories, data, generator.settings, translators(generator.context), generator.env)
 
 
 @_content_errors_fail_the_run
 def _pages_read(generator) -> None:
     pages = all_versions(generator.pages, generator.translations)
-    enrich_pages(pages, generator.context["craft"], generator.settings, translators(generator.context))
+    enrich_pages(pages, generator.context["craft"], generator.settings, translators(generator.context), generator.env)
 
 
 def _written(path: str, context: dict) -> None:

@@ -15,12 +15,12 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .charts.bars import breakdown_charts, sources_chart
-from .charts.base import Chart, SourceRef, num, source_refs
+from .charts.base import Chart, num
 from .charts.timeline import timeline
-from .content.citations import figure_text
+from .content.figures import figure_text
 from .content.pages import PageMeta, end_sentence, full_stop, this_page
-from .data.model import Dataset, wordings_to_show
-from .i18n import Translator, format_number, format_partial_date, translators
+from .data.model import Dataset
+from .i18n import Translator, format_partial_date, translators
 from .maps.page_maps import HomeMap, home_map, story_map
 from .publish.latin import edition_path, name_lang
 from .publish.search import search_attrs
@@ -57,10 +57,6 @@ def install(generator) -> None:
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
 
     @pass_context
-    def number(ctx: Context, value: float) -> str:
-        return format_number(value, _lang(ctx))
-
-    @pass_context
     def date(ctx: Context, value: str | dt.date | None, unknown: str = "") -> str:
         return format_partial_date(value, _lang(ctx), unknown, t=_t(ctx))
 
@@ -73,16 +69,10 @@ def install(generator) -> None:
     def figure(ctx: Context, fig: dict) -> str:
         return figure_text(fig, _lang(ctx), _t(ctx))
 
-    @pass_context
-    def wordings(ctx: Context, status: dict) -> list[dict]:
-        return wordings_to_show(status, _lang(ctx))
-
     env.filters.update(
-        number=number,
         date=date,
         pick=pick,
         figure=figure,
-        wordings_to_show=wordings,
         end_sentence=end_sentence,
         full_stop=full_stop,
         svgnum=num,
@@ -112,17 +102,10 @@ def install(generator) -> None:
     def sources_per_city_chart(ctx: Context) -> Chart:
         return sources_chart(*_chart_args(ctx))
 
-    @pass_context
-    def report_names(ctx: Context, ids: list[str]) -> list[SourceRef]:
-        """How a page without a source list names reports (home page)."""
-        data, lang, t = _chart_args(ctx)
-        return source_refs(data, ids, lang, t)
-
     env.globals.update(
         timeline_chart=timeline_chart,
         figure_charts=figure_charts,
         sources_chart=sources_per_city_chart,
-        report_names=report_names,
     )
 
     # --- maps (generator/maps/)

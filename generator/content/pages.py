@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from pelican.contents import Content
+
 from ..publish.latin import with_edition
 
 
@@ -24,7 +26,7 @@ class PageMeta:
         self.alternates = with_edition(self.alternates)
 
 
-def alternate_urls(obj, langs: list[str]) -> dict[str, str]:
+def alternate_urls(obj: Content, langs: list[str]) -> dict[str, str]:
     """lang -> url for a Pelican article or page and its translations."""
     found = {obj.lang: obj.url, **{t.lang: t.url for t in obj.translations}}
     return with_edition({lang: found[lang] for lang in langs if lang in found})

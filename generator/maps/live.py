@@ -30,6 +30,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 from markupsafe import Markup
 
+from ..palette import BORDER, LAND
 from .assets import MapAssets
 
 
@@ -236,9 +237,9 @@ def build_live_map(
         folium.GeoJson(
             outline,
             style_function=lambda _f: {
-                "color": "#6b5d4a",
+                "color": BORDER,
                 "weight": 1.5,
-                "fillColor": "#efe6d2",
+                "fillColor": LAND,
                 "fillOpacity": 1,
             },
             interactive=False,

@@ -15,13 +15,10 @@ import shapely
 from markupsafe import Markup, escape
 from shapely.geometry.base import BaseGeometry
 
+from ..palette import ACCENT, BORDER, INK, LAND, OUTSIDE
 from .geo import Box, Frame, place_labels, project_geometry
 
-LAND = "#efe6d2"
-BORDER = "#6b5d4a"
-OUTSIDE = "#e6e5e0"  # neighbours and sea alike: the map shows one country
-DOT = "#8a2c0f"
-INK = "#1d1d1f"
+DOT = ACCENT
 
 
 @dataclass(frozen=True)

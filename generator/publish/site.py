@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from ..content.home import home_view
 from ..content.pages import PageMeta
 from ..content.site_text import site_description
 from ..i18n import Translator, translators
@@ -81,6 +82,7 @@ class CraftCitiesGenerator(Generator):
                     home,
                 ),
                 stories=self.context["stories_by_lang"][lang],
+                home=home_view(self.context["craft"], self.context["stories_by_lang"][lang], t),
             )
             index = {code: f"{code}/stories/" for code in langs}
             self._write(
