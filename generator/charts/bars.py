@@ -94,7 +94,7 @@ def breakdown_charts(data: Dataset, lang: str, t: Translator, city: City) -> lis
                 calc=calc,
             )
         bars, height = _layout([(k, lab, v, format_number(v, lang), c, comp) for k, lab, v, c, comp in spec])
-        period = format_partial_date(whole["period"], lang)
+        period = format_partial_date(whole["period"], lang, t=t)
         refs = source_refs(data, [sid for f in [whole, *bd.parts] for sid in f["sources"]], lang, t)
         rows = []
         for b, (k, lab, _v, _c, comp) in zip(bars, spec, strict=True):

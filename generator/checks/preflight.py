@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..data.model import Dataset, load_dataset
 from ..errors import ContentError
-from ..publish.site import catalog_dir
+from ..i18n import catalog_dir
 from .catalogs import catalog_problems
 from .headers import header_problems
 from .sources import check_against_sources

@@ -17,14 +17,12 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import numpy as np
-from jinja2 import pass_context
-from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from ..data.model import Dataset
-from ..i18n import Translator, format_partial_date, page_lang
+from ..i18n import Translator, format_partial_date
 from .assets import LABELS_UP_TO, MapAssets
 from .geo import (
     Frame,
@@ -121,11 +119,6 @@ def popup_html(city: dict, lang: str, href: str | None, t: Translator) -> Markup
         )
     parts.append(Markup("</div>"))
     return Markup("").join(parts)
-
-
-def _story_urls(ctx: Context, lang: str) -> dict[str, str]:
-    stories = ctx.get("stories_by_lang", {}).get(lang, [])
-    return {s.city["id"]: s.url for s in stories}
 
 
 def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str], t: Translator) -> HomeMap:
@@ -234,21 +227,3 @@ def story_map(data: Dataset, city: dict, lang: str, t: Translator) -> Markup:
         inset=inset,
         blocked=[(ox - 6, 0, STORY_WIDTH, geo.overview_frame.height + 12)],
     )
-
-
-def install(env, catalog_dir: str) -> None:
-    """Jinja globals `craft_home_map()` and `craft_story_map()` for the page being rendered."""
-
-    @pass_context
-    def craft_home_map(ctx: Context) -> HomeMap:
-        lang = page_lang(ctx)
-        return home_map(
-            ctx["craft"], lang, ctx["SITEURL"], _story_urls(ctx, lang), Translator(catalog_dir, lang)
-        )
-
-    @pass_context
-    def craft_story_map(ctx: Context) -> Markup:
-        lang = page_lang(ctx)
-        return story_map(ctx["craft"], ctx["article"].city, lang, Translator(catalog_dir, lang))
-
-    env.globals.update(craft_home_map=craft_home_map, craft_story_map=craft_story_map)
