@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import numpy as np
-from jinja2 import pass_context
+from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
@@ -35,7 +35,7 @@ from .geo import (
     place_pin_labels,
 )
 from .live import LiveMap, Pin, build_live_map
-from .svg import SvgCity, city_map_svg, inset_svg, path_data
+from .svg import SvgCity, SvgMap, inset_layout, map_layout, path_data
 
 HOME_WIDTH = 1000  # viewBox units of the home SVG
 STORY_WIDTH, STORY_HEIGHT, STORY_SPAN = 640, 360, 16  # story locator: 16 degrees of longitude wide
@@ -48,15 +48,28 @@ NARROW_MAP = 560
 NARROW_BOX, NARROW_PADDING, NARROW_MAX_ZOOM = (288.0, 256.0), (90.0, 50.0), 7
 LABEL_PX = 15.3  # the live map's label font (0.9rem of the 17px body text)
 
-OUTLINE_CREDIT = '<a href="https://www.naturalearthdata.com/" lang="en">Made with Natural Earth</a>'
-LEAFLET_CREDIT = '<a href="https://leafletjs.com/" lang="en">Leaflet</a>'
-
 
 @dataclass(frozen=True)
 class HomeMap:
     id: str
-    svg: Markup
+    svg: SvgMap  # drawn by theme/templates/maps/map.svg
     live: LiveMap
+
+
+@dataclass(frozen=True)
+class PopupStatus:
+    name: str
+    when: str  # the year awarded, or that the reports do not say
+
+
+@dataclass(frozen=True)
+class Popup:
+    """What a city's popup says; theme/templates/maps/live.html draws it."""
+
+    name: str
+    statuses: list[PopupStatus]
+    href: str | None  # the story, if the city has one in this language
+    link_text: str
 
 
 def safe_href(url: str) -> str:
@@ -106,21 +119,15 @@ def _when(date: str | None, t: Translator) -> str:
     return f"{label}: {format_partial_date(date[:4], t.lang)}"
 
 
-def popup_html(city: dict, lang: str, href: str | None, t: Translator) -> Markup:
+def popup_html(env: Environment, city: dict, lang: str, href: str | None, t: Translator) -> Markup:
     """Name, status(es) with the year awarded, and the link to the story, all escaped."""
-    parts = [
-        Markup('<div class="map-popup"><p class="map-popup-name"><strong>{}</strong></p>').format(
-            city["name"][lang]
-        )
-    ]
-    for status in city["statuses"]:
-        parts.append(Markup("<p>{}<br>{}</p>").format(status["name"][lang], _when(status["date"], t)))
-    if href:
-        parts.append(
-            Markup('<p><a href="{}">{}</a></p>').format(safe_href(href), t.gettext("Read the story"))
-        )
-    parts.append(Markup("</div>"))
-    return Markup("").join(parts)
+    popup = Popup(
+        name=city["name"][lang],
+        statuses=[PopupStatus(s["name"][lang], _when(s["date"], t)) for s in city["statuses"]],
+        href=safe_href(href) if href else None,
+        link_text=t.gettext("Read the story"),
+    )
+    return env.get_template("maps/live.html").module.popup(popup)
 
 
 def _story_urls(ctx: Context, lang: str) -> dict[str, str]:
@@ -128,7 +135,9 @@ def _story_urls(ctx: Context, lang: str) -> dict[str, str]:
     return {s.city["id"]: s.url for s in stories}
 
 
-def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str], t: Translator) -> HomeMap:
+def home_map(
+    env: Environment, data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str], t: Translator
+) -> HomeMap:
     geo = _geo(data)
     cities = data.cities
     labelled = len(cities) <= LABELS_UP_TO
@@ -145,8 +154,10 @@ def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str],
         (mercator(lon, lat)[0] * scale, mercator(lon, lat)[1] * scale)
         for lon, lat in zip(lons, lats, strict=True)
     ]
+    live_html = env.get_template("maps/live.html").module
+    credits = env.get_template("maps/credits.html").module
     pin_sides = place_pin_labels(pixels, names, LABEL_PX) if labelled else [None] * len(cities)
-    svg = city_map_svg(
+    svg = map_layout(
         path_data(geo.land, frame),
         [
             SvgCity(c["coordinates"]["lon"], c["coordinates"]["lat"], n)
@@ -168,9 +179,9 @@ def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str],
             lon=c["coordinates"]["lon"],
             name=name,
             popup=popup_html(
-                c, lang, f"{siteurl}/{story_urls[c['id']]}" if c["id"] in story_urls else None, t
+                env, c, lang, f"{siteurl}/{story_urls[c['id']]}" if c["id"] in story_urls else None, t
             ),
-            label=escape(name) if side else None,
+            label=live_html.label(name) if side else None,
             side=side,
         )
         for c, name, side in zip(cities, names, pin_sides, strict=True)
@@ -186,7 +197,7 @@ def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str],
             "zoomIn": t.gettext("Zoom in"),
             "zoomOut": t.gettext("Zoom out"),
             "close": t.gettext("Close"),
-            "prefix": LEAFLET_CREDIT,
+            "prefix": str(credits.leaflet()),
             # "%(num)s" is filled in by map.js: the wording works for any number.
             "cluster": t.gettext("Craft cities in this area: %(num)s. Select to zoom in."),
             "narrow": {
@@ -196,12 +207,12 @@ def home_map(data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str],
                 "maxZoom": NARROW_MAX_ZOOM,
             },
         },
-        outline_attribution=OUTLINE_CREDIT,
+        outline_attribution=str(credits.natural_earth()),
     )
     return HomeMap(id=f"craft-map-{lang}", svg=svg, live=live)
 
 
-def story_map(data: Dataset, city: dict, lang: str, t: Translator) -> Markup:
+def story_map(data: Dataset, city: dict, lang: str, t: Translator) -> SvgMap:
     """A static locator: the country around the city, nearby craft cities, and an overview inset."""
     geo = _geo(data)
     lon, lat = city["coordinates"]["lon"], city["coordinates"]["lat"]
@@ -214,8 +225,8 @@ def story_map(data: Dataset, city: dict, lang: str, t: Translator) -> Markup:
     nearby = [data.cities[i] for i in inside[np.argsort(distance, kind="stable")][:STORY_CITIES]]
     nearby.sort(key=lambda c: c["id"] != city["id"])
     ox = STORY_WIDTH - geo.overview_frame.width - 6
-    inset = inset_svg(geo.overview_path, geo.overview_frame, frame, ox, 6)
-    return city_map_svg(
+    inset = inset_layout(geo.overview_path, geo.overview_frame, frame, ox, 6)
+    return map_layout(
         geo.story_path(city["id"], frame),
         [
             SvgCity(
@@ -243,11 +254,16 @@ def install(env, catalog_dir: str) -> None:
     def craft_home_map(ctx: Context) -> HomeMap:
         lang = page_lang(ctx)
         return home_map(
-            ctx["craft"], lang, ctx["SITEURL"], _story_urls(ctx, lang), Translator(catalog_dir, lang)
+            ctx.environment,
+            ctx["craft"],
+            lang,
+            ctx["SITEURL"],
+            _story_urls(ctx, lang),
+            Translator(catalog_dir, lang),
         )
 
     @pass_context
-    def craft_story_map(ctx: Context) -> Markup:
+    def craft_story_map(ctx: Context) -> SvgMap:
         lang = page_lang(ctx)
         return story_map(ctx["craft"], ctx["article"].city, lang, Translator(catalog_dir, lang))
 
