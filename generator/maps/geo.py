@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from shapely.geometry import box, mapping, shape
+from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 
 # Two decimals (about 1 km) are plenty at country scale and keep the page lean.
@@ -71,12 +71,6 @@ def project_geometry(geometry: BaseGeometry, frame: Frame) -> BaseGeometry:
     return shapely.transform(geometry, to_frame)
 
 
-def inverse_mercator(x: float, y: float) -> tuple[float, float]:
-    lon = (x - 0.5) * 360
-    lat = math.degrees(2 * math.atan(math.exp((0.5 - y) * 2 * math.pi)) - math.pi / 2)
-    return lon, lat
-
-
 @dataclass(frozen=True)
 class Frame:
     """A rectangle of the Mercator plane drawn into a width x height viewBox."""
@@ -106,14 +100,6 @@ class Frame:
     def project(self, lon: float, lat: float) -> tuple[float, float]:
         x, y = mercator(lon, lat)
         return (x - self.x0) * self.scale, (y - self.y0) * self.scale
-
-    def lonlat_box(self, margin: float = 0.0) -> BaseGeometry:
-        """The frame as a lon/lat polygon (for clipping), grown by `margin` viewBox units."""
-        lon0, lat1 = inverse_mercator(self.x0 - margin / self.scale, self.y0 - margin / self.scale)
-        lon1, lat0 = inverse_mercator(
-            self.x0 + (self.width + margin) / self.scale, self.y0 + (self.height + margin) / self.scale
-        )
-        return box(lon0, lat0, lon1, lat1)
 
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -171,7 +157,7 @@ def place_labels(
 
 
 # Leaflet's default marker: a 25 x 41 px pin standing on its point; labels sit
-# beside its head (see the label offsets in map_folium.CityMarkers).
+# beside its head (see the label offsets in live.CityMarkers).
 _PIN_HEAD = 28
 
 

@@ -126,18 +126,9 @@ class CityMarkers(MacroElement):
     def __init__(self, pins: Sequence[Pin]) -> None:
         super().__init__()
         self._name = "CityMarkers"
-        self.pins = list(pins)
         self.rows = js_literal(
             [[p.lat, p.lon, p.name, str(p.popup), str(p.label) if p.label else 0, p.side or 0] for p in pins]
         )
-
-    def _get_self_bounds(self) -> list[list[float | None]]:
-        lats = [p.lat for p in self.pins]
-        lons = [p.lon for p in self.pins]
-        return [
-            [min(lats, default=None), min(lons, default=None)],
-            [max(lats, default=None), max(lons, default=None)],
-        ]
 
 
 class MapSetup(MacroElement):
