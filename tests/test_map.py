@@ -357,7 +357,7 @@ def theme_env() -> Environment:
 
 def test_folium_ids_are_restored_after_each_map(site):
     """The per-map id counter must not leak into other maps or other folium users."""
-    from generator.maps.page_maps import home_map
+    from generator.maps.home import home_map
 
     env = theme_env()
     a = home_map(env, DATA, "kk", "..", {}, t("kk"))
@@ -369,7 +369,7 @@ def test_folium_ids_are_restored_after_each_map(site):
 
 
 def test_only_web_links_reach_a_popup(site):
-    from generator.maps.page_maps import popup_html
+    from generator.maps.popups import popup_html
 
     env, city = theme_env(), DATA.cities[0]
     with pytest.raises(ValueError, match="javascript"):

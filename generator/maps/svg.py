@@ -15,7 +15,8 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from .geo import Box, Frame, place_labels, project_geometry
+from .geo import Frame, project_geometry
+from .labels import Box, place_labels
 
 LAND = "#efe6d2"
 BORDER = "#6b5d4a"
