@@ -11,6 +11,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from ..data.model import Dataset
+from ..data.records import point
 from .geo import Frame, compact_outline, mercator, outline_geometry
 from .svg import path_data
 
@@ -22,7 +23,7 @@ class Country:
         self.geojson = compact_outline(outline_geometry(data.outline))
         self.land: BaseGeometry = shape(self.geojson["geometry"])
         # Cities in Mercator units, so a story map finds its neighbours by arithmetic.
-        merc = [mercator(c["coordinates"]["lon"], c["coordinates"]["lat"]) for c in data.cities]
+        merc = [mercator(*point(c)) for c in data.cities]
         self.mx = np.array([m[0] for m in merc])
         self.my = np.array([m[1] for m in merc])
         # The inset of story maps: the same small overview on every story.

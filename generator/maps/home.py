@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from ..data.model import Dataset
+from ..data.records import point
 from ..i18n import Translator
 from .assets import MapAssets
 from .country import country
@@ -41,31 +42,25 @@ class HomeMap:
 def home_map(
     env: Environment, data: Dataset, lang: str, siteurl: str, story_urls: dict[str, str], t: Translator
 ) -> HomeMap:
-    land = country(data)
+    geo = country(data)
     cities = data.cities
     labelled = len(cities) <= LABELS_UP_TO
-    min_lon, min_lat, max_lon, max_lat = land.land.bounds
+    min_lon, min_lat, max_lon, max_lat = geo.land.bounds
     frame = Frame.around((min_lon, min_lat, max_lon, max_lat), HOME_WIDTH, pad=24)
     names = [c["name"][lang] for c in cities]
-    # The SVG places its labels itself (city_map_svg); the live map's labels are
+    # The SVG places its labels itself (map_layout); the live map's labels are
     # placed for its tightest view: a phone, starting on the cities.
-    lons = [c["coordinates"]["lon"] for c in cities]
-    lats = [c["coordinates"]["lat"] for c in cities]
+    points = [point(c) for c in cities]
+    lons, lats = [lon for lon, _ in points], [lat for _, lat in points]
     city_bounds = (min(lons), min(lats), max(lons), max(lats))
     scale = fit_scale(city_bounds, NARROW_BOX, NARROW_PADDING, NARROW_MAX_ZOOM)
-    pixels = [
-        (mercator(lon, lat)[0] * scale, mercator(lon, lat)[1] * scale)
-        for lon, lat in zip(lons, lats, strict=True)
-    ]
+    pixels = [(mercator(lon, lat)[0] * scale, mercator(lon, lat)[1] * scale) for lon, lat in points]
     live_html = env.get_template("maps/live.html").module
     credits = env.get_template("maps/credits.html").module
     pin_sides = place_pin_labels(pixels, names, LABEL_PX) if labelled else [None] * len(cities)
     svg = map_layout(
-        path_data(land.land, frame),
-        [
-            SvgCity(c["coordinates"]["lon"], c["coordinates"]["lat"], n)
-            for c, n in zip(cities, names, strict=True)
-        ],
+        path_data(geo.land, frame),
+        [SvgCity(lon, lat, n) for (lon, lat), n in zip(points, names, strict=True)],
         frame,
         t.ngettext(
             "Map of Kazakhstan with %(num)d craft city. The same cities are listed below with links to their stories.",
@@ -78,8 +73,8 @@ def home_map(
     )
     pins = [
         Pin(
-            lat=c["coordinates"]["lat"],
-            lon=c["coordinates"]["lon"],
+            lat=lat,
+            lon=lon,
             name=name,
             popup=popup_html(
                 env, c, lang, f"{siteurl}/{story_urls[c['id']]}" if c["id"] in story_urls else None, t
@@ -87,11 +82,11 @@ def home_map(
             label=live_html.label(name) if side else None,
             side=side,
         )
-        for c, name, side in zip(cities, names, pin_sides, strict=True)
+        for c, (lon, lat), name, side in zip(cities, points, names, pin_sides, strict=True)
     ]
     live = build_live_map(
         prefix=f"home_{lang}",
-        outline=land.geojson,
+        outline=geo.geojson,
         pins=pins,
         bounds=((min_lat, min_lon), (max_lat, max_lon)),
         assets=MapAssets(siteurl),

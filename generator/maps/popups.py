@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..data.records import City
 from ..i18n import Translator, format_partial_date
 
 
@@ -41,7 +42,7 @@ def _when(date: str | None, t: Translator) -> str:
     return f"{label}: {format_partial_date(date[:4], t.lang)}"
 
 
-def popup_html(env: Environment, city: dict, lang: str, href: str | None, t: Translator) -> Markup:
+def popup_html(env: Environment, city: City, lang: str, href: str | None, t: Translator) -> Markup:
     """Name, status(es) with the year awarded, and the link to the story, all escaped."""
     popup = Popup(
         name=city["name"][lang],
