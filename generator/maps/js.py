@@ -21,7 +21,7 @@ def js_literal(value: object) -> str:
     """
     if isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False)
-        for char, code in _JS_ESCAPES.items():
+        for char, code in _JS_ESCAPES:
             text = text.replace(char, code)
         return text
     if isinstance(value, bool) or value is None or isinstance(value, int | float):
@@ -33,13 +33,14 @@ def js_literal(value: object) -> str:
     raise TypeError(f"no JS literal for {type(value).__name__}")
 
 
-_JS_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "'": "\\u0027",
-    "{": "\\u007b",
-    "}": "\\u007d",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
+# (character, JS escape) pairs: a tuple, so nothing can change it between builds.
+_JS_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("'", "\\u0027"),
+    ("{", "\\u007b"),
+    ("}", "\\u007d"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
