@@ -89,13 +89,13 @@ def _check_content(generator) -> None:
 def _stories_read(generator) -> None:
     data = generator.context.get("craft")
     stories = all_versions(generator.articles, generator.translations)
-    enrich_stories(stories, data, generator.settings, catalog_dir(generator.settings))
+    enrich_stories(stories, data, generator.settings, catalog_dir(generator.settings), generator.env)
 
 
 @_content_errors_fail_the_run
 def _pages_read(generator) -> None:
     pages = all_versions(generator.pages, generator.translations)
-    enrich_pages(pages, generator.context["craft"], generator.settings, catalog_dir(generator.settings))
+    enrich_pages(pages, generator.context["craft"], generator.settings, catalog_dir(generator.settings), generator.env)
 
 
 def _summary() -> BuildSummary | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..data.records import City, Figure
 from ..errors import problem
 
 
@@ -17,12 +18,12 @@ from ..errors import problem
 class Breakdown:
     """A whole figure, the figures that are parts of it, and what is left (computed)."""
 
-    whole: dict
-    parts: list[dict]
+    whole: Figure
+    parts: list[Figure]
     remainder: float | None  # whole − sum(parts), if the whole names the remainder
 
 
-def breakdowns(city: dict) -> list[Breakdown]:
+def breakdowns(city: City) -> list[Breakdown]:
     """Every figure of `city` that has parts, in the order the data lists them."""
     out = []
     for whole in city["figures"]:

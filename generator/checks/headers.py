@@ -18,7 +18,7 @@ from pathlib import Path
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 
-from ..content.citations import MARKER
+from ..content.markers import MARKER
 from ..data.loader import read_text
 from ..data.schema import CONTROL, VISIBLE
 from ..errors import ContentError, problem, shown

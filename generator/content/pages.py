@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from pelican.contents import Content
 
 from ..publish.latin import with_edition
 
@@ -26,7 +27,7 @@ class PageMeta:
         self.alternates = with_edition(self.alternates)
 
 
-def alternate_urls(obj, langs: list[str]) -> dict[str, str]:
+def alternate_urls(obj: Content, langs: list[str]) -> dict[str, str]:
     """lang -> url for a Pelican article or page and its translations."""
     found = {obj.lang: obj.url, **{t.lang: t.url for t in obj.translations}}
     return with_edition({lang: found[lang] for lang in langs if lang in found})

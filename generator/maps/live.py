@@ -28,6 +28,7 @@ from folium.plugins import MarkerCluster
 from folium.utilities import JsCode
 from markupsafe import Markup
 
+from ..palette import BORDER, LAND
 from .assets import MapAssets
 from .markers import CityMarkers, MapSetup, Pin
 
@@ -124,9 +125,9 @@ def build_live_map(
         folium.GeoJson(
             outline,
             style_function=lambda _f: {
-                "color": "#6b5d4a",
+                "color": BORDER,
                 "weight": 1.5,
-                "fillColor": "#efe6d2",
+                "fillColor": LAND,
                 "fillOpacity": 1,
             },
             interactive=False,

@@ -15,14 +15,11 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from ..palette import ACCENT, BORDER, INK, LAND, OUTSIDE
 from .geo import Frame, project_geometry
 from .labels import Box, place_labels
 
-LAND = "#efe6d2"
-BORDER = "#6b5d4a"
-OUTSIDE = "#e6e5e0"  # neighbours and sea alike: the map shows one country
-DOT = "#8a2c0f"
-INK = "#1d1d1f"
+DOT = ACCENT
 
 
 @dataclass(frozen=True)

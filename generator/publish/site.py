@@ -8,6 +8,7 @@ import os
 from pelican.generators import Generator
 
 from .. import i18n
+from ..content.home import home_view
 from ..content.pages import PageMeta
 from ..content.site_text import site_description
 from ..maps.assets import copy_map_assets
@@ -90,6 +91,7 @@ class CraftCitiesGenerator(Generator):
                     home,
                 ),
                 stories=self.context["stories_by_lang"][lang],
+                home=home_view(self.context["craft"], self.context["stories_by_lang"][lang], t),
             )
             index = {code: f"{code}/stories/" for code in langs}
             self._write(

@@ -14,8 +14,9 @@ import math
 import os
 from collections.abc import Iterable
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageColor, ImageDraw
 
+from .. import palette
 from ..data.model import Dataset
 
 OG_DIR = "images/og"
@@ -24,12 +25,11 @@ SITE_IMAGE = "site"  # og image of the pages that are not stories
 FAVICON_PNG = "images/favicon-32.png"
 TOUCH_ICON = "images/apple-touch-icon.png"
 
-# The theme's palette (theme/static/css/site.css).
-PAPER = (253, 252, 249)
-LAND = (244, 231, 223)  # --accent-soft
-BORDER = (138, 44, 15)  # --accent
-INK = (29, 29, 31)
-MUTED = (74, 74, 82)
+# The site's palette as Pillow's RGB tuples.
+PAPER = ImageColor.getrgb(palette.PAPER)
+LAND = ImageColor.getrgb(palette.ACCENT_SOFT)
+BORDER = ImageColor.getrgb(palette.ACCENT)
+MUTED = ImageColor.getrgb(palette.MUTED)
 
 SCALE = 3  # draw this many times larger, then shrink: smooth edges without antialiasing support
 
