@@ -21,7 +21,9 @@ from .content.figures import figure_text
 from .content.pages import PageMeta, end_sentence, full_stop, this_page
 from .data.model import Dataset
 from .i18n import Translator, format_partial_date, translators
-from .maps.page_maps import HomeMap, home_map, story_map
+from .maps.home import HomeMap, home_map
+from .maps.story import story_map
+from .maps.svg import SvgMap
 from .publish.head import page_head, x_default_for_page
 from .publish.latin import edition_path, name_lang
 from .publish.search import search_attrs
@@ -114,10 +116,10 @@ def install(generator) -> None:
     def craft_home_map(ctx: Context) -> HomeMap:
         lang = _lang(ctx)
         stories = {s.city["id"]: s.url for s in ctx.get("stories_by_lang", {}).get(lang, [])}
-        return home_map(ctx["craft"], lang, ctx["SITEURL"], stories, _t(ctx))
+        return home_map(ctx.environment, ctx["craft"], lang, ctx["SITEURL"], stories, _t(ctx))
 
     @pass_context
-    def craft_story_map(ctx: Context) -> Markup:
+    def craft_story_map(ctx: Context) -> SvgMap:
         return story_map(ctx["craft"], ctx["article"].city, _lang(ctx), _t(ctx))
 
     env.globals.update(craft_home_map=craft_home_map, craft_story_map=craft_story_map)
