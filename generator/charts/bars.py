@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..content.source_names import source_refs
 from ..data.model import Dataset
 from ..data.records import City
 from ..i18n import Translator, format_number, format_partial_date
 from ..palette import BLUE, INK, PAPER, VERMILLION
-from .base import FONT, WIDTH, Chart, Label, city_colour, source_refs, wrap
+from .base import FONT, WIDTH, Chart, Label, city_colour, wrap
 from .metrics import text_width
 from .parts import breakdowns
 
