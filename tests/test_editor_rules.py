@@ -18,7 +18,7 @@ from conftest import CONTENT, ROOT, build, copy_content
 
 from generator.checks.catalogs import catalog_problems
 from generator.checks.stories import facts, marker_problems, parity_problems
-from generator.content.markers import MARKER
+from generator.data.markers import MARKER
 from generator.data.model import load_dataset
 
 DATA = load_dataset(CONTENT)

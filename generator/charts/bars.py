@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..content.source_names import source_refs
 from ..data.model import Dataset
 from ..data.records import City
 from ..i18n import Translator, format_number, format_partial_date
 from ..palette import BLUE, INK, PAPER, VERMILLION
-from .base import FONT, WIDTH, Chart, Label, city_colour, source_refs, wrap
+from .base import FONT, WIDTH, Chart, Label, city_colour, wrap
 from .metrics import text_width
 from .parts import breakdowns
 
@@ -94,7 +95,7 @@ def breakdown_charts(data: Dataset, lang: str, t: Translator, city: City) -> lis
                 calc=calc,
             )
         bars, height = _layout([(k, lab, v, format_number(v, lang), c, comp) for k, lab, v, c, comp in spec])
-        period = format_partial_date(whole["period"], lang)
+        period = format_partial_date(whole["period"], lang, t=t)
         refs = source_refs(data, [sid for f in [whole, *bd.parts] for sid in f["sources"]], lang, t)
         rows = []
         for b, (k, lab, _v, _c, comp) in zip(bars, spec, strict=True):

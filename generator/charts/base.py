@@ -5,7 +5,8 @@ browser, the SVG sits inline in the page (readable without JavaScript, sharp
 at any size, printable), and every label is a catalog string or a Babel-
 formatted number in the page's language. This module holds what all charts
 share (palette, text wrapping, source names); the layouts are in bars.py and
-timeline.py, which import this module and never the other way round.
+timeline.py, which import this module and never the other way round;
+generator/template_api.py gives them to templates.
 Templates only draw what the layout computed: theme/templates/charts/.
 """
 
@@ -14,12 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jinja2 import pass_context
-from jinja2.runtime import Context
-
+from ..content.source_names import SourceRef
 from ..data.model import Dataset
-from ..data.records import Source
-from ..i18n import Translator, format_partial_date, page_lang
 from ..palette import CITY_COLOURS, INK
 from .metrics import text_width
 
@@ -77,12 +74,6 @@ class Label:
 
 
 @dataclass
-class SourceRef:
-    id: str
-    name: str
-
-
-@dataclass
 class Chart:
     """What every chart's HTML wrapper (charts/chart.html) needs."""
 
@@ -102,64 +93,3 @@ class Chart:
     shapes: dict[str, object] = field(
         default_factory=dict
     )  # kind-specific drawing and table rows, see the layouts
-
-
-def source_name(source: Source, lang: str, t: Translator) -> str:
-    """How a source line names a report: its outlet, else its headline, else its date."""
-    if source.get("outlet"):
-        return source["outlet"][lang]
-    if source.get("headline"):
-        return f"«{source['headline']}»"
-    if source.get("published"):
-        return t.gettext("untitled report of %(date)s", date=format_partial_date(source["published"], lang))
-    return t.gettext("untitled report")
-
-
-def source_refs(data: Dataset, ids: list[str], lang: str, t: Translator) -> list[SourceRef]:
-    """Distinct sources in first-seen order."""
-    seen: list[str] = []
-    for sid in ids:
-        if sid not in seen:
-            seen.append(sid)
-    return [SourceRef(sid, source_name(data.source_by_id[sid], lang, t)) for sid in seen]
-
-
-def names_of(refs: list[SourceRef], ids: list[str]) -> list[str]:
-    """How a table row off a story names its reports: those of `refs` it cites, in `refs`' order."""
-    return [ref.name for ref in refs if ref.id in ids]
-
-
-def install(env, catalog_dir: str) -> None:
-    """Jinja globals: timeline_chart(city_id=None), figure_charts(city), sources_chart(), report_names(ids)."""
-    from .bars import breakdown_charts, sources_chart
-    from .timeline import timeline
-
-    def _args(ctx: Context) -> tuple[Dataset, str, Translator]:
-        lang = page_lang(ctx)
-        return ctx["craft"], lang, Translator(catalog_dir, lang)
-
-    @pass_context
-    def timeline_chart(ctx: Context, city_id: str | None = None) -> Chart:
-        return timeline(*_args(ctx), city_id)
-
-    @pass_context
-    def figure_charts(ctx: Context, city: dict) -> list[Chart]:
-        return breakdown_charts(*_args(ctx), city)
-
-    @pass_context
-    def sources_per_city_chart(ctx: Context) -> Chart:
-        return sources_chart(*_args(ctx))
-
-    @pass_context
-    def report_names(ctx: Context, ids: list[str]) -> list[SourceRef]:
-        """How a page without a source list names reports (home page)."""
-        data, lang, t = _args(ctx)
-        return source_refs(data, ids, lang, t)
-
-    env.filters["svgnum"] = num
-    env.globals.update(
-        report_names=report_names,
-        timeline_chart=timeline_chart,
-        figure_charts=figure_charts,
-        sources_chart=sources_per_city_chart,
-    )

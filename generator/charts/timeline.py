@@ -15,10 +15,11 @@ This module puts the chart together: what is on it and where
 
 from __future__ import annotations
 
+from ..content.source_names import source_refs
 from ..data.model import Dataset
 from ..i18n import Translator
 from ..palette import GRID, INK, MUTED, PAPER
-from .base import WIDTH, Chart, source_refs
+from .base import WIDTH, Chart
 from .timeline_layout import LANE_STEP, LANE_X, MAX_CITY_LANES, SHARED, clusters, in_order, items, lanes
 from .timeline_shapes import Shapes, axis, dated_labels, dated_marks, legend, undated_band
 from .timeline_text import describe, rows

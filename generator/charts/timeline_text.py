@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from ..content.source_names import SourceRef, names_of
 from ..i18n import Translator, format_partial_date
-from .base import SourceRef, names_of
 from .timeline_layout import Cluster, Item
 
 

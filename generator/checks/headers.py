@@ -20,8 +20,8 @@ from typing import Any
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 
-from ..content.markers import MARKER
 from ..data.loader import read_text
+from ..data.markers import MARKER
 from ..data.schema import CONTROL, VISIBLE
 from ..errors import ContentError, problem, shown
 

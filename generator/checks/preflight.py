@@ -13,7 +13,7 @@ from typing import Any
 
 from ..data.model import Dataset, load_dataset
 from ..errors import ContentError
-from ..publish.site import catalog_dir
+from ..i18n import catalog_dir
 from .catalogs import catalog_problems
 from .headers import header_problems
 from .sources import check_against_sources

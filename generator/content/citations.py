@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..data.records import Source
-from .figures import figure_filter  # noqa: F401  # its old home, for generator/__init__.py until the template API module imports it from .figures
 
 
 class UnnumberedSource(LookupError):

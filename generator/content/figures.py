@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from jinja2 import pass_context
-from jinja2.runtime import Context
-
 from ..data.records import Figure
-from ..i18n import Translator, format_number, kk_ablative, page_lang
+from ..i18n import Translator, format_number, kk_ablative
 
 
 def figure_text(fig: Figure, lang: str, t: Translator, prose: bool = False) -> str:
@@ -28,14 +23,3 @@ def figure_text(fig: Figure, lang: str, t: Translator, prose: bool = False) -> s
     if fig.get("qualifier") == "about":
         return t.gettext("about %(value)s", value=value)
     return value
-
-
-def figure_filter(catalog_dir: str) -> Callable[[Context, Figure], str]:
-    """Jinja filter: a figure's value as text in the page's language."""
-
-    @pass_context
-    def figure(ctx: Context, fig: Figure) -> str:
-        lang = page_lang(ctx)
-        return figure_text(fig, lang, Translator(catalog_dir, lang))
-
-    return figure

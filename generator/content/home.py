@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from pelican.contents import Article
 
-from ..charts.base import SourceRef, source_refs
 from ..data.model import Dataset
 from ..data.records import Bilingual, DisputeWithClaims
 from ..i18n import Translator
+from .source_names import SourceRef, source_refs
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,13 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from ..data.markers import MARKER
 from ..data.model import Dataset
 from ..data.records import Figure
 from ..errors import problem
 from ..i18n import Translator
 from .citations import Citations
 from .figures import figure_text
-
-MARKER = re.compile(r"\[(fig|cite):([^\]\s]*)\]")
 
 # Where a paragraph (or list item, heading, cell) ends: a footnote never reaches past it.
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|dd|dt|blockquote|figcaption)>")

@@ -8,7 +8,7 @@ from pelican.contents import Article, Content, Page
 
 from ..data.model import Dataset
 from ..errors import ContentError, problem
-from ..i18n import Translator
+from ..i18n import TRANSLATORS, Translators
 from .citations import Citations
 from .markers import Cite, read_markers, render_markers
 from .pages import PageMeta, alternate_urls
@@ -21,7 +21,7 @@ def all_versions(objects: list[Content], translations: list[Content]) -> list[Co
 
 
 def enrich_stories(
-    articles: list[Article], data: Dataset, settings: dict, catalog_dir: str, env: Environment
+    articles: list[Article], data: Dataset, settings: dict, translators: Translators, env: Environment
 ) -> None:
     """Tie each story to its city, number its footnotes, render its figures and citations, set its PageMeta.
 
@@ -29,7 +29,7 @@ def enrich_stories(
     (Citations) and `article.meta` (PageMeta).
     """
     problems = check_translations(articles, settings, "story") + check_markers(articles, data, settings)
-    cites = {lang: _cite(env, lang) for lang in settings["LANGUAGES"]}
+    cites = {lang: _cite(env, lang, translators) for lang in settings["LANGUAGES"]}
     written = {(a.slug, a.lang) for a in articles}  # a set: cities x stories grows quadratically
     for city in data.cities:
         for lang in settings["LANGUAGES"]:
@@ -56,7 +56,7 @@ def enrich_stories(
                 )
             )
             continue
-        t = Translator(catalog_dir, article.lang)
+        t = translators[article.lang]
         markers, found = read_markers(article._content, data, where)
         problems += found
         article.city = data.city_by_id[article.slug]
@@ -79,14 +79,14 @@ def enrich_stories(
 
 
 def enrich_pages(
-    pages: list[Page], data: Dataset, settings: dict, catalog_dir: str, env: Environment
+    pages: list[Page], data: Dataset, settings: dict, translators: Translators, env: Environment
 ) -> None:
     """Pages (about, methodology) may cite sources and quote figures like stories.
 
     Sets `page.citations` (Citations, numbered in the text's order), `page.template` and `page.meta`.
     """
     problems = check_translations(pages, settings, "page") + check_markers(pages, data, settings)
-    cites = {lang: _cite(env, lang) for lang in settings["LANGUAGES"]}
+    cites = {lang: _cite(env, lang, translators) for lang in settings["LANGUAGES"]}
     for page in pages:
         if page.lang not in settings["LANGUAGES"]:
             continue  # already reported by check_translations
@@ -94,7 +94,7 @@ def enrich_pages(
         markers, found = read_markers(page._content, data, where)
         problems += found
         page.citations = Citations.numbered(where, (m.cites for m in markers), data.source_by_id)
-        t = Translator(catalog_dir, page.lang)
+        t = translators[page.lang]
         page._content = render_markers(page._content, markers, page.lang, t, page.citations, cites[page.lang])
     if problems:
         raise ContentError(problems)
@@ -110,9 +110,9 @@ def enrich_pages(
         )
 
 
-def _cite(env: Environment, lang: str) -> Cite:
+def _cite(env: Environment, lang: str, translators: Translators) -> Cite:
     """The `cite` macro of _macros.html, speaking `lang`: the one place a footnote's markup is written."""
-    return env.get_template("_macros.html").make_module({"lang": lang}).cite
+    return env.get_template("_macros.html").make_module({"lang": lang, TRANSLATORS: translators}).cite
 
 
 def _plain(html: str) -> str:

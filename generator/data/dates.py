@@ -93,10 +93,12 @@ class PartialDate:
         parts = [f"{self.year:04d}"] + [f"{n:02d}" for n in (self.month, self.day) if n is not None]
         return "-".join(parts)
 
-    def format(self, lang: str, gettext: Callable[[str], str]) -> str:
+    def format(self, lang: str, gettext: Callable[[str], str] | None = None) -> str:
         """The date in `lang`'s long form through Babel; `gettext` (of `lang`) words a half-year,
         for which Babel has no pattern."""
         if self.half is not None:
+            if gettext is None:
+                raise ValueError(f"the half-year '{self}' is worded from the catalogs: pass their gettext")
             text = gettext("first half of %(year)s") if self.half == 1 else gettext("second half of %(year)s")
             return text % {"year": self.year}
         first = self.first_day()

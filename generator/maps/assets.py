@@ -16,10 +16,6 @@ import xstatic.pkg.leaflet_markercluster as xcluster
 
 VENDOR = "theme/vendor"
 
-# Up to this many cities, each marker carries its name as a label (placed at
-# build time); beyond it the names are in the popups and the list only.
-LABELS_UP_TO = 40
-
 NOTICE = f"""Third-party files in this folder, copied at build time from PyPI packages.
 
 leaflet/ — Leaflet {xleaflet.VERSION} (XStatic-Leaflet {xleaflet.PACKAGE_VERSION}), https://leafletjs.com/

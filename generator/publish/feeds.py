@@ -18,7 +18,7 @@ from markupsafe import escape
 from pelican.contents import Article
 
 from .. import urls
-from ..i18n import Translator
+from ..i18n import Translator, Translators
 
 FEED_NAME = "feed.xml"
 
@@ -69,14 +69,14 @@ def build_feed(lang: str, stories: list[Article], siteurl: str, t: Translator) -
 
 
 def write_feeds(
-    stories_by_lang: dict[str, list[Article]], settings: dict, output_path: str, catalog_dir: str
+    stories_by_lang: dict[str, list[Article]], settings: dict, output_path: str, translators: Translators
 ) -> None:
     """Write `<lang>/feed.xml` for every language."""
     siteurl = settings["SITEURL"]
     if siteurl and not urlsplit(siteurl).hostname:
         raise ValueError(f"SITEURL must be absolute (https://host/path) or empty, not {siteurl!r}")
     for lang in settings["LANGUAGES"]:
-        feed = build_feed(lang, stories_by_lang.get(lang, []), siteurl, Translator(catalog_dir, lang))
+        feed = build_feed(lang, stories_by_lang.get(lang, []), siteurl, translators[lang])
         path = feed_path(lang)
         full = os.path.join(output_path, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)

@@ -14,19 +14,18 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from ..content.pages import PageMeta, find_meta
+from ..content.pages import PageMeta, this_page
 from ..content.site_text import site_description
 from ..editions import EDITION, edition_path
-from ..i18n import Translator, page_lang
+from ..i18n import Translator, translators
 from . import jsonld, preview_images
 from .feeds import feed_path
-from .site import catalog_dir
 
 LOCALES = {"kk": "kk_KZ", EDITION: "kk_KZ", "ru": "ru_RU"}  # Open Graph wants language_TERRITORY
 
 
-def _t(settings: dict, lang: str) -> Translator:
-    return Translator(catalog_dir(settings), lang)
+def _t(context: dict, lang: str) -> Translator:
+    return translators(context)[lang]
 
 
 def is_home(meta: PageMeta) -> bool:
@@ -75,8 +74,8 @@ class PageHead:
     structured: Markup | None = None
 
 
-def _feed(settings: dict, lang: str) -> Feed:
-    t = _t(settings, lang)
+def _feed(context: dict, lang: str) -> Feed:
+    t = _t(context, lang)
     return Feed(lang, feed_path(lang), t.gettext("Stories (Atom feed)"))
 
 
@@ -87,7 +86,7 @@ def page_head(ctx: Context) -> PageHead:
     # Pelican puts the settings in every template's context, so ctx serves as them.
     langs = list(ctx["LANGUAGES"])
     siteurl = ctx["SITEURL"]
-    meta = find_meta(ctx)
+    meta = this_page(ctx).meta
     if meta is None:
         return _root_head(ctx, langs)
     lang = meta.lang
@@ -130,7 +129,7 @@ def _root_head(ctx: Context, langs: list[str]) -> PageHead:
     ts = [_t(ctx, code) for code in langs]
     names = " · ".join(t.gettext("Craft Cities of Kazakhstan") for t in ts)
     description = " ".join(site_description(ctx["craft"], t) for t in ts)
-    lang = page_lang(ctx)
+    lang = this_page(ctx).lang
     return PageHead(
         lang=lang,
         site_name=names,

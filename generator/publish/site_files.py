@@ -12,10 +12,9 @@ from pelican.writers import Writer
 
 from .. import urls
 from ..editions import EDITION, with_edition
-from ..i18n import Translator
+from ..i18n import Translator, translators
 from ..translit import to_latin
 from . import feeds, preview_images, sitemap
-from .site import catalog_dir
 
 NOT_FOUND = "404.html"
 
@@ -45,7 +44,7 @@ class SiteFilesGenerator(Generator):
         pass
 
     def _t(self, lang: str) -> Translator:
-        return Translator(catalog_dir(self.settings), lang)
+        return translators(self.context)[lang]
 
     def not_found_texts(self) -> dict[str, dict[str, str]]:
         texts = {}
@@ -69,7 +68,7 @@ class SiteFilesGenerator(Generator):
         data = self.context["craft"]
         preview_images.write_images(data, self.output_path)
         feeds.write_feeds(
-            self.context["stories_by_lang"], self.settings, self.output_path, catalog_dir(self.settings)
+            self.context["stories_by_lang"], self.settings, self.output_path, translators(self.context)
         )
         _write_text(self.output_path, "robots.txt", robots_txt(siteurl))
         # GitHub Pages: serve the files as they are (no Jekyll), for `make github`'s branch too.
@@ -87,3 +86,8 @@ class SiteFilesGenerator(Generator):
             texts=self.not_found_texts(),
             sitemap=False,
         )
+
+
+def generators(pelican: object) -> type[Generator]:
+    """For Pelican's get_generators signal (generator/__init__.py's handler table)."""
+    return SiteFilesGenerator

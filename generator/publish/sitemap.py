@@ -14,7 +14,7 @@ from xml.sax.saxutils import quoteattr
 from pelican import Pelican
 
 from .. import urls
-from ..content.pages import find_meta
+from ..content.pages import this_page
 from ..editions import EDITION, edition_url, with_edition
 from .head import x_default
 
@@ -40,7 +40,7 @@ class Sitemap:
         name = context.get("output_file")
         if not name or not context.get("sitemap", True) or name.startswith("drafts/"):
             return
-        meta = find_meta(context)
+        meta = this_page(context).meta
         langs = context["LANGUAGES"]
         if meta is None:
             if name == "index.html":
