@@ -14,6 +14,8 @@ from pathlib import Path
 import xstatic.pkg.leaflet as xleaflet
 import xstatic.pkg.leaflet_markercluster as xcluster
 
+from .. import urls
+
 VENDOR = "theme/vendor"
 
 NOTICE = f"""Third-party files in this folder, copied at build time from PyPI packages.
@@ -70,7 +72,7 @@ class MapAssets:
     siteurl: str
 
     def _url(self, path: str) -> str:
-        return f"{self.siteurl}/{path}"
+        return urls.join(self.siteurl, path)
 
     @property
     def leaflet_js(self) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
+from .. import urls
 from ..data.model import Dataset
 from ..data.records import point
 from ..i18n import Translator
@@ -77,7 +78,7 @@ def home_map(
             lon=lon,
             name=name,
             popup=popup_html(
-                env, c, lang, f"{siteurl}/{story_urls[c['id']]}" if c["id"] in story_urls else None, t
+                env, c, lang, urls.join(siteurl, story_urls[c['id']]) if c["id"] in story_urls else None, t
             ),
             label=live_html.label(name) if side else None,
             side=side,
