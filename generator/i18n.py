@@ -14,8 +14,10 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date
 from babel.numbers import format_decimal
+
+from .data.dates import PartialDate
 
 DOMAIN = "messages"
 
@@ -92,38 +94,30 @@ def format_number(value: float, lang: str) -> str:
 
 
 def format_partial_date(
-    value: str | dt.date | dt.datetime | None, lang: str, unknown: str = "", t: Translator | None = None
+    value: str | PartialDate | dt.date | dt.datetime | None,
+    lang: str,
+    unknown: str = "",
+    t: Translator | None = None,
 ) -> str:
     """'2022' / '2025-10' / '2025-10-05' (or a date) in the language's long form; a half-year
     ('2025-H1') is worded from the catalogs, so it needs the page's Translator `t`."""
-    if isinstance(value, str) and "-H" in value:
+    date = PartialDate.parse(value) if isinstance(value, str) else value
+    if isinstance(date, PartialDate) and date.half is not None:
         if t is None:
-            raise ValueError(f"the half-year {value!r} is worded from the catalogs: pass its Translator")
-        year, half = value.split("-H")
-        return format_half_year(int(year), int(half), t)
-    return _format_date(value, lang, unknown)
+            raise ValueError(f"the half-year '{date}' is worded from the catalogs: pass its Translator")
+        return date.format(lang, t.gettext)
+    return _format_date(date, lang, unknown)
 
 
 @cache
-def _format_date(value: str | dt.date | dt.datetime | None, lang: str, unknown: str = "") -> str:
+def _format_date(value: PartialDate | dt.date | None, lang: str, unknown: str = "") -> str:
     if value is None:
         return unknown
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return format_date(value, "long", locale=lang)
-    parts = value.split("-")
-    if len(parts) == 1:
-        return format_skeleton("y", dt.date(int(parts[0]), 1, 1), locale=lang)
-    if len(parts) == 2:
-        return format_skeleton("yMMMM", dt.date(int(parts[0]), int(parts[1]), 1), locale=lang)
-    return format_date(dt.date.fromisoformat(value), "long", locale=lang)
-
-
-def format_half_year(year: int, half: int, t: Translator) -> str:
-    """Babel has no half-year pattern, so the wording comes from the catalogs."""
-    text = t.gettext("first half of %(year)s") if half == 1 else t.gettext("second half of %(year)s")
-    return text % {"year": year}
+    return value.format(lang)
 
 
 # Kazakh ablative after a numeral follows the last spoken word of the number:

@@ -126,14 +126,15 @@ def test_make_html_stops_on_a_story_rule(tmp_path):
     source = next(ref for kind, ref in markers if kind == "cite")
     ru = content / "stories" / "ru" / f"{slug}.md"
     ru.write_text(ru.read_text(encoding="utf-8").replace(f"[cite:{source}]", ""), encoding="utf-8")
-    fig = next(iter(DATA.figure_by_id.values()))
-    kk = content / "stories" / "kk" / f"{fig['city']}.md"
+    city = next(c for c in DATA.cities if c["figures"])
+    fig = city["figures"][0]
+    kk = content / "stories" / "kk" / f"{city['id']}.md"
     kk.write_text(kk.read_text(encoding="utf-8") + f"\n[fig:{fig['id']}] [cite:{fig['sources'][0]}]\n",
                   encoding="utf-8")  # fmt: skip
     result = build(content, tmp_path / "out")
     assert result.returncode != 0
     text = _said(result)
-    assert f"stories/kk/{fig['city']}.md: [fig:{fig['id']}] [cite:{fig['sources'][0]}], field 'citation'" in text
+    assert f"stories/kk/{city['id']}.md: [fig:{fig['id']}] [cite:{fig['sources'][0]}], field 'citation'" in text
     if source not in facts(ru.read_text(encoding="utf-8"), DATA)[1]:
         assert f"stories/ru/{slug}.md, field 'sources': lacks [cite:{source}]" in text
     assert not (tmp_path / "out").exists()

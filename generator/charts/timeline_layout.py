@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..data.dates import PartialDate
 from ..data.model import Dataset
 from ..i18n import Translator
 from ..palette import CITY_COLOURS, INK
@@ -27,15 +28,7 @@ WCC_COLOUR = INK  # the Council is no city: it takes none of their colours
 
 def span(date: str) -> tuple[dt.date, dt.date, str]:
     """'2022' -> (2022-01-01, 2023-01-01, 'year'): start, exclusive end, precision."""
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 1:
-        return dt.date(parts[0], 1, 1), dt.date(parts[0] + 1, 1, 1), "year"
-    if len(parts) == 2:
-        year, month = parts
-        end = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
-        return dt.date(year, month, 1), end, "month"
-    day = dt.date(*parts)
-    return day, day + dt.timedelta(days=1), "day"
+    return PartialDate.parse(date).span()
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..data.dates import PartialDate
 from ..data.model import Dataset, wordings_to_show
 from ..data.records import Bilingual, City, DisputeWithClaims, Status
 from .citations import Citations
@@ -55,7 +56,9 @@ def story_view(city: City, lang: str, body: list[list[str]], data: Dataset, page
     order = story_citation_order(city, body, disputes, statuses, data)
     citations = Citations.numbered(page, order, data.source_by_id)
     dates = [s["published"] for s in citations.sources if s.get("published")]
-    return StoryView(city, disputes, statuses, citations, max(dates) if dates else None)
+    return StoryView(
+        city, disputes, statuses, citations, max(dates, key=PartialDate.parse) if dates else None
+    )
 
 
 def _status_view(status: Status, lang: str, data: Dataset) -> StatusView:

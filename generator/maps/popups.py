@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..data.dates import PartialDate
 from ..data.records import City
 from ..i18n import Translator, format_partial_date
 
@@ -39,7 +40,7 @@ def _when(date: str | None, t: Translator) -> str:
     if not date:
         return t.gettext("The reports do not say when it was awarded.")
     label = t.gettext("Year awarded")
-    return f"{label}: {format_partial_date(date[:4], t.lang)}"
+    return f"{label}: {format_partial_date(PartialDate.parse(date).year_only(), t.lang)}"
 
 
 def popup_html(env: Environment, city: City, lang: str, href: str | None, t: Translator) -> Markup:
