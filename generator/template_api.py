@@ -24,6 +24,7 @@ from .i18n import Translator, format_partial_date, translators
 from .maps.home import HomeMap, home_map
 from .maps.story import story_map
 from .maps.svg import SvgMap
+from .publish.embeds import EmbedCode, Graphic, embed_code
 from .publish.head import page_head, x_default_for_page
 from .publish.latin import edition_path, name_lang
 from .publish.search import search_attrs
@@ -123,6 +124,14 @@ def install(generator) -> None:
         return story_map(ctx["craft"], ctx["article"].city, _lang(ctx), _t(ctx))
 
     env.globals.update(craft_home_map=craft_home_map, craft_story_map=craft_story_map)
+
+    # --- embeds (generator/publish/embeds.py): the <iframe> code under each graphic
+
+    @pass_context
+    def graphic_embed_code(ctx: Context, graphic: Graphic) -> EmbedCode:
+        return embed_code(ctx["SITEURL"], _lang(ctx), graphic, _t(ctx))
+
+    env.globals["embed_code"] = graphic_embed_code
 
     # --- search, head tags, editions (generator/publish/)
 

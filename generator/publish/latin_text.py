@@ -151,6 +151,7 @@ class _PageToLatin(HTMLParser):
         self.script: str | None = None  # type of the <script> being read
         self.canonical = ""  # the kk page's own address (the switcher links back to it)
         self.swap_end: list[tuple[str, str]] = []  # (end tag expected, end tag to write)
+        self.site_urls: str | None = None  # an element whose text quotes the site's addresses (embed code)
         self._end_at = 0
 
     # The effective language of what is being read.
@@ -208,6 +209,8 @@ class _PageToLatin(HTMLParser):
             self.langs.append((tag, EDITION if own == SOURCE else own))
         if tag == "script":
             self.script = attrs.get("type") or "text/javascript"
+        if "data-site-urls" in attrs:
+            self.site_urls = tag
 
     def handle_startendtag(self, tag: str, attr_list) -> None:
         raw = self.get_starttag_text()
@@ -230,6 +233,8 @@ class _PageToLatin(HTMLParser):
                 break
         if tag == "script":
             self.script = None
+        if tag == self.site_urls:
+            self.site_urls = None
 
     def handle_data(self, data: str) -> None:
         in_kk = self.lang() in (SOURCE, EDITION)
@@ -237,6 +242,9 @@ class _PageToLatin(HTMLParser):
             self.out.append(latin_json_ld(data, self.links) if data.strip() else data)
         elif self.script is not None:
             self.out.append(latin_js(data) if in_kk else data)
+        elif self.site_urls and not any(c.isspace() for c in data):
+            # Quoted code (the embed code): an address, between its escaped quotes, goes to its twin.
+            self.out.append(self.links(to_latin(data) if in_kk else data))
         else:
             self.out.append(to_latin(data) if in_kk else data)
 
