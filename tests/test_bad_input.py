@@ -6,12 +6,15 @@ Every case is one small mutation of the real content, applied to a scratch
 copy. Most are caught before Pelican reads a file, by the data loader and the
 header checker together (generator/checks/preflight.py): those run in-process, in
 milliseconds. Cases only a build can find (translations, markers in the story
-text, cities and stories that do not match), and a few preflight ones, go
-through `make html` end to end: the good site is built once, each case starts
-from a copy of it in its own OUTPUTDIR, runs the broken build into that same
-folder and compares every file's hash before and after; those builds run
-side by side. Text that only looks like markup is not broken: it builds and is
-shown literally.
+text, cities and stories that do not match) run Pelican in-process, through the
+same signal handlers `make html` reaches, and must stop it with a ContentError
+before anything is written. A few cases of both kinds (END_TO_END) also go
+through `make html` end to end, for what only the command shows: the exit code,
+the first line printed, no traceback, and output/ untouched. There the good
+site is built once, each case starts from a copy of it in its own OUTPUTDIR,
+runs the broken build into that same folder and compares every file's hash
+before and after. Text that only looks like markup is not broken: it builds
+and is shown literally.
 """
 
 from __future__ import annotations
@@ -370,7 +373,7 @@ CASES = [
 
 # Preflight cases that also go through `make html`: the issue's own example, a
 # data file and an unreadable story, to prove the exit code, the first line and output/.
-END_TO_END = {"story-date-written-with-dots", "yaml-syntax", "story-not-utf8"}
+END_TO_END = {"story-date-written-with-dots", "yaml-syntax", "story-not-utf8", "story-without-translation"}
 MAX_LINE = 1000  # no message quotes a whole value (an alias bomb once printed 3 million characters)
 
 
@@ -407,10 +410,15 @@ def _assert_names(case: Case, expected: str, first: str, said: str, lines: list[
 PREFLIGHT = [c for c in CASES if not c.built]
 
 
+IN_BUILD = [c for c in CASES if c.built]
+
+
 def test_there_are_at_least_twenty_cases():
     assert len(CASES) >= 20
     assert len({c.id for c in CASES}) == len(CASES), "case ids must be unique"
-    assert END_TO_END <= {c.id for c in PREFLIGHT}
+    assert END_TO_END <= {c.id for c in CASES}
+    # `make html` is shown stopping on both kinds of mistake.
+    assert END_TO_END & {c.id for c in PREFLIGHT} and END_TO_END & {c.id for c in IN_BUILD}
 
 
 def test_the_real_content_passes_the_preflight():
@@ -495,6 +503,41 @@ def test_the_header_parser_reads_what_pelican_reads(tmp_path):
         assert parse_header(text).values == md.Meta, text[:80]
 
 
+# -- mistakes only a build finds: Pelican in-process, as `make html` runs it -----
+
+
+def _pelican_problems(content: Path, output: Path) -> list[str]:
+    """Run Pelican over `content` in this process (the plugin's signal handlers, as in
+    `make html`); the problems of the ContentError that stops it, or [] if it finishes."""
+    from pelican import get_instance, parse_arguments
+
+    args = parse_arguments(
+        [str(content), "-o", str(output), "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings"]
+    )
+    pelican, _settings = get_instance(args)
+    try:
+        pelican.run()
+    except ContentError as exc:
+        assert exc.problems, "a ContentError with no problem in it"
+        return exc.problems
+    return []
+
+
+@pytest.mark.parametrize("case", IN_BUILD, ids=[c.id for c in IN_BUILD])
+def test_the_build_stops_on_what_only_it_can_find(case, tmp_path):
+    content = copy_content(tmp_path)
+    expected = case.expected_file(content)  # before the mutation, which may remove what it reads
+    case.mutate(content)
+    assert _problems(content) == [], f"the preflight already finds this ({case.id}): not a build case"
+    lines = _pelican_problems(content, tmp_path / "output")
+    assert lines, f"the build passed broken content ({case.id})"
+    for line in lines:
+        assert "\n" not in line and len(line) <= MAX_LINE, f"not one short line: {line[:300]!r}"
+        assert line.startswith("content/"), f"a problem that names no content file: {line}"
+    _assert_names(case, expected, lines[0], " ".join(lines), lines)  # lines[0] is what `make html` prints first
+    assert not (tmp_path / "output").exists(), "the stopped build wrote output"
+
+
 # -- through `make html`: exit code, first line, no traceback, output/ intact ---
 
 
@@ -536,7 +579,7 @@ def _run(case: Case, folder: Path, good: Path) -> Outcome:
     return Outcome(expected, result, hashes(output) == before)
 
 
-BUILT = [c for c in CASES if c.built or c.id in END_TO_END]
+BUILT = [c for c in CASES if c.id in END_TO_END]
 
 
 @pytest.fixture(scope="module")

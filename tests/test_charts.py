@@ -16,14 +16,14 @@ import pytest
 import yaml
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
-from conftest import CONTENT, build, build_ok, copy_content
+from conftest import CONTENT, build, build_ok, copy_content, real_data
 from lxml import etree
 
 from generator.data import fingerprint as fp
 from generator.data.model import load_dataset
 
 LANGS = ("kk", "ru")
-CITIES = tuple(c["id"] for c in load_dataset(CONTENT).cities)
+CITIES = tuple(c["id"] for c in real_data().cities)
 PAPER = "#fdfcf9"
 FONT = 13  # the charts' font size in viewBox units
 
@@ -519,18 +519,6 @@ def test_bad_parts_stop_the_build(tmp_path, old, new, message):
     assert "content/data/cities.yaml" in output and message in output, output
 
 
-def test_charts_are_deterministic(tmp_path):
-    # Two builds back to back (not the session build, so an edit made meanwhile cannot interfere).
-    site = build_ok(CONTENT, tmp_path / "one")
-    again = build_ok(CONTENT, tmp_path / "two")
-    for lang in LANGS:
-        for path in [lang, *(f"{lang}/{c}" for c in CITIES)]:
-            first = (site / path / "index.html").read_text(encoding="utf-8")
-            second = (again / path / "index.html").read_text(encoding="utf-8")
-            pattern = r'<figure class="chart .*?</figure>'
-            assert re.findall(pattern, first, re.S) == re.findall(pattern, second, re.S), path
-
-
 # -- in the browser: readable at 320 px, without JavaScript --------------------
 
 MEASURE = """() => [...document.querySelectorAll('figure.chart')].map(fig => {
@@ -572,7 +560,6 @@ def test_site_wide_charts_stay_readable_with_many_cities(tmp_path):
     from generator.charts.bars import sources_chart
     from generator.charts.base import WIDTH
     from generator.charts.timeline import timeline
-    from generator.data.model import load_dataset
     from generator.i18n import Translator
 
     content = make_content(tmp_path / "content", 20, CONTENT)

@@ -14,14 +14,13 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import CONTENT, ROOT, build, copy_content
+from conftest import CONTENT, ROOT, build, copy_content, real_data
 
 from generator.checks.catalogs import catalog_problems
 from generator.checks.stories import facts, marker_problems, parity_problems
 from generator.content.citations import MARKER
-from generator.data.model import load_dataset
 
-DATA = load_dataset(CONTENT)
+DATA = real_data()
 LANGS = ["kk", "ru"]
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
 

@@ -20,6 +20,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 import yaml
+from checks.pages import site_pages
 from conftest import ROOT, html_pages
 from lxml import etree
 from lxml import html as lhtml
@@ -330,35 +331,13 @@ def test_dev_build_404_links_work_from_its_own_address(site):
 
 
 @pytest.mark.browser
-def test_every_published_page_loads_all_its_files_under_the_sub_path(published_site, browser):
-    """What the crawl above cannot see: files that scripts and styles load (map data, images, fonts)."""
-    failed: list[str] = []
-    context = browser.new_context()
-    page = context.new_page()
-    host = urlsplit(published_site.base).netloc
-    page.on(
-        "response",
-        lambda r: urlsplit(r.url).netloc == host and r.status >= 400 and failed.append(f"{r.status} {r.url}"),
-    )
-    # A request the next navigation cancels (net::ERR_ABORTED, e.g. a favicon) is no missing file.
-    page.on(
-        "requestfailed",
-        lambda r: (
-            urlsplit(r.url).netloc == host
-            and "ERR_ABORTED" not in (r.failure or "")
-            and failed.append(f"failed {r.url}: {r.failure}")
-        ),
-    )
-    context.route(
-        "**/*", lambda r: r.continue_() if urlsplit(r.request.url).hostname == "127.0.0.1" else r.abort()
-    )
-    try:
-        for built in html_pages(published_site.root):
-            if built.name == "404.html":
-                continue
-            url = published_site.base + built.relative_to(published_site.root).as_posix()
-            page.goto(url.removesuffix("index.html"), wait_until="networkidle")
-            assert page.url.startswith(published_site.base), page.url
-    finally:
-        context.close()
-    assert failed == []
+def test_every_published_page_loads_all_its_files_under_the_sub_path(published_site, published_walk):
+    """What a crawl cannot see: files that scripts and styles load (map data, images, fonts).
+
+    From conftest's `published_walk`: each page opened once, with scripts, until the network is quiet.
+    """
+    assert set(published_walk) == set(site_pages(published_site.root)), "a page was not opened"
+    for page, run in published_walk.items():
+        assert run.final_url.startswith(published_site.base), (page, run.final_url)
+    failed = {page: run.failed for page, run in published_walk.items() if run.failed}
+    assert not failed, failed
