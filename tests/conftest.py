@@ -82,6 +82,43 @@ def build_ok(content: Path, output: Path, **kwargs) -> Path:
     return output
 
 
+def preflight_problems(content: Path, **settings) -> list[str]:
+    """What the build's preflight (generator.checks.preflight.check_content, the first thing
+    the plugin runs) reports for `content`, in-process; [] when it passes."""
+    from pelican.settings import read_settings
+
+    from generator.checks.preflight import check_content
+    from generator.errors import ContentError
+
+    try:
+        check_content(read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content), **settings}))
+    except ContentError as exc:
+        assert exc.problems, "a ContentError with no problem in it"
+        return exc.problems
+    return []
+
+
+def pelican_problems(content: Path, output: Path, theme: Path | None = None) -> list[str]:
+    """Run Pelican over `content` in this process, through the plugin's signal handlers as
+    `make html` does; the problems of the ContentError that stops it, or [] if it finishes.
+
+    For the mistakes only a build finds; `make html` itself (exit code, what it prints,
+    output/ kept) is shown for a few of them in test_bad_input.py.
+    """
+    from pelican import get_instance, parse_arguments
+
+    from generator.errors import ContentError
+
+    options = [str(content), "-o", str(output), "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings"]
+    pelican, _settings = get_instance(parse_arguments(options + (["-t", str(theme)] if theme else [])))
+    try:
+        pelican.run()
+    except ContentError as exc:
+        assert exc.problems, "a ContentError with no problem in it"
+        return exc.problems
+    return []
+
+
 def copy_content(tmp: Path) -> Path:
     """A scratch copy of the real content/, for tests that change it."""
     dest = tmp / "content"

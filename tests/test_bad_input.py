@@ -36,11 +36,17 @@ import yaml
 from checks.browser import open_page
 from checks.files import hashes
 from checks.pages import site_pages
-from conftest import CONTENT, ROOT, build, build_ok, copy_content, free_port, serve
-from pelican.settings import read_settings
-
-from generator.checks.preflight import check_content
-from generator.errors import ContentError
+from conftest import (
+    CONTENT,
+    ROOT,
+    build,
+    build_ok,
+    copy_content,
+    free_port,
+    pelican_problems,
+    preflight_problems,
+    serve,
+)
 
 
 class _Loader(yaml.SafeLoader):
@@ -377,21 +383,6 @@ END_TO_END = {"story-date-written-with-dots", "yaml-syntax", "story-not-utf8", "
 MAX_LINE = 1000  # no message quotes a whole value (an alias bomb once printed 3 million characters)
 
 
-def _settings(content: Path) -> dict:
-    """The build's own settings, reading `content`."""
-    return read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
-
-
-def _problems(content: Path) -> list[str]:
-    """What the preflight of a build over `content` reports; [] when it passes."""
-    try:
-        check_content(_settings(content))
-    except ContentError as exc:
-        assert exc.problems, "a ContentError with no problem in it"
-        return exc.problems
-    return []
-
-
 def _assert_names(case: Case, expected: str, first: str, said: str, lines: list[str] | None) -> None:
     assert expected in first, f"the first line does not name {expected}:\n{first}\n(all: {said[-3000:]})"
     for text in case.says:
@@ -423,7 +414,7 @@ def test_there_are_at_least_twenty_cases():
 
 def test_the_real_content_passes_the_preflight():
     """Without this, every case below could pass on a checker that refuses everything."""
-    assert _problems(CONTENT) == []
+    assert preflight_problems(CONTENT) == []
 
 
 @pytest.mark.parametrize("case", PREFLIGHT, ids=[c.id for c in PREFLIGHT])
@@ -433,7 +424,7 @@ def test_preflight_names_the_file_and_field(case, tmp_path):
     expected = case.expected_file(content)  # before the mutation, which may remove what it reads
     case.mutate(content)
     started = time.monotonic()
-    lines = _problems(content)
+    lines = preflight_problems(content)
     took = time.monotonic() - started
     assert lines, f"the preflight passed broken content ({case.id})"
     for line in lines:
@@ -450,7 +441,7 @@ def test_all_problems_are_reported_at_once(tmp_path):
     set_header_field(story(content, "kk"), "Date", "2026-13-01")
     set_header_field(story(content, "ru"), "Status", "draft")
     set_header_field(content / "pages/kk/about.md", "Titel", "x")
-    lines = _problems(content)
+    lines = preflight_problems(content)
     files = [line.split(":")[0].split(",")[0] for line in lines]
     expected = [SOURCES, _story_file("kk")(content), _story_file("ru")(content), "content/pages/kk/about.md"]
     assert sorted(set(files), key=files.index) == sorted(
@@ -466,7 +457,7 @@ def test_a_byte_order_mark_and_windows_line_ends_are_valid(tmp_path):
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     crlf = story(content, "ru")
     crlf.write_bytes(crlf.read_bytes().replace(b"\n", b"\r\n"))
-    assert _problems(content) == []
+    assert preflight_problems(content) == []
 
 
 def test_aliases_for_repeated_values_are_valid(tmp_path):
@@ -479,7 +470,7 @@ def test_aliases_for_repeated_values_are_valid(tmp_path):
 
     edit(content, "cities.yaml", share)
     assert "*id001" in (content / "data/cities.yaml").read_text(encoding="utf-8")
-    assert _problems(content) == []
+    assert preflight_problems(content) == []
 
 
 def test_the_header_parser_reads_what_pelican_reads(tmp_path):
@@ -506,30 +497,13 @@ def test_the_header_parser_reads_what_pelican_reads(tmp_path):
 # -- mistakes only a build finds: Pelican in-process, as `make html` runs it -----
 
 
-def _pelican_problems(content: Path, output: Path) -> list[str]:
-    """Run Pelican over `content` in this process (the plugin's signal handlers, as in
-    `make html`); the problems of the ContentError that stops it, or [] if it finishes."""
-    from pelican import get_instance, parse_arguments
-
-    args = parse_arguments(
-        [str(content), "-o", str(output), "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings"]
-    )
-    pelican, _settings = get_instance(args)
-    try:
-        pelican.run()
-    except ContentError as exc:
-        assert exc.problems, "a ContentError with no problem in it"
-        return exc.problems
-    return []
-
-
 @pytest.mark.parametrize("case", IN_BUILD, ids=[c.id for c in IN_BUILD])
 def test_the_build_stops_on_what_only_it_can_find(case, tmp_path):
     content = copy_content(tmp_path)
     expected = case.expected_file(content)  # before the mutation, which may remove what it reads
     case.mutate(content)
-    assert _problems(content) == [], f"the preflight already finds this ({case.id}): not a build case"
-    lines = _pelican_problems(content, tmp_path / "output")
+    assert preflight_problems(content) == [], f"the preflight already finds this ({case.id}): not a build case"
+    lines = pelican_problems(content, tmp_path / "output")
     assert lines, f"the build passed broken content ({case.id})"
     for line in lines:
         assert "\n" not in line and len(line) <= MAX_LINE, f"not one short line: {line[:300]!r}"
