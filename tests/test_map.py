@@ -38,6 +38,25 @@ def live_home(visit, url: str, **options):
     return v
 
 
+# True once no zoom or cluster animation is running and the single markers and the
+# cluster counts drawn add up to `n` cities: the map has settled.
+SETTLED = """n => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')
+  && document.querySelectorAll('.craft-map.is-live .leaflet-marker-icon:not(.marker-cluster)').length
+     + [...document.querySelectorAll('.craft-map .marker-cluster span')].reduce((a, s) => a + +s.textContent, 0)
+     === n"""
+
+
+def settled(page, cities: int) -> None:
+    """Wait until the live map has settled (instead of a fixed pause), at most 10 s; the
+    test's own assertions then say what is wrong if it never does."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        page.wait_for_function(SETTLED, arg=cities, timeout=10_000)
+    except Timeout:
+        pass
+
+
 def on_screen(page) -> tuple[list[str], list[int]]:
     """Titles of the single markers drawn, and the counts of the cluster icons drawn."""
     titles = page.locator(MARKERS).evaluate_all("els => els.map(e => e.title)")
@@ -189,7 +208,7 @@ def test_markers_stay_24px_targets_on_a_phone_for_any_content(served_built, visi
 
     built, served = served_built
     v = live_home(visit, served.url(f"{lang}/"), width=NARROW, height=640)
-    v.page.wait_for_timeout(300)
+    settled(v.page, len(built.data.cities))
     titles, counts = on_screen(v.page)
     assert len(titles) + sum(counts) == len(built.data.cities)
     assert [p for p in target_problems(v.page) if "leaflet" in p or "marker" in p] == []
@@ -205,6 +224,8 @@ def test_map_leaves_scrolling_to_the_page(served_site, visit):
     box = page.locator(".craft-map .leaflet-container").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.wheel(0, 300)
+    # A fixed pause, on purpose: what is checked is that the map does NOT zoom, and a
+    # wheel zoom would start after Leaflet's 40 ms debounce and animate for 250 ms.
     page.wait_for_timeout(400)
     assert page.evaluate("window.scrollY") > 0, "the wheel did not scroll the page"
     after = marker.bounding_box()
@@ -298,7 +319,7 @@ def _page_weight(v) -> int:
 def test_page_weight_stays_within_budget(served_site, visit, lang):
     home = live_home(visit, served_site.url(f"{lang}/"))
     home.page.locator(MARKERS).first.click()  # popups and labels load nothing more, but be sure
-    home.page.wait_for_timeout(300)
+    home.page.locator(".leaflet-popup").wait_for(state="visible")
     weight = _page_weight(home)
     assert 46 * 1024 < weight <= HOME_BUDGET, f"home page: {weight / 1024:.1f} KB gzipped"
     story = visit(served_site.url(f"{lang}/{DATA.cities[0]['id']}/"))
@@ -400,7 +421,7 @@ def test_hostile_city_names_are_shown_literally_and_never_run(hostile_site, visi
     names = hostile_names(cities, lang)
     v = live_home(visit, served.url(f"{lang}/"))
     page = v.page
-    page.wait_for_timeout(300)
+    settled(page, len(names))  # the scripts have run: a name that broke out would have run too
     assert page.evaluate("typeof window.__pwned") == "undefined"
     titles, counts = on_screen(page)
     assert len(titles) + sum(counts) == len(names), "a name broke folium's script"
@@ -424,8 +445,7 @@ def test_hostile_city_names_are_shown_literally_and_never_run(hostile_site, visi
     list_names = [a.strip() for a in page.locator(".city-list a").all_text_contents()]
     assert sorted(list_names) == sorted(names.values())
     for cid, name in names.items():
-        story = visit(served.url(f"{lang}/{cid}/"))
-        story.page.wait_for_timeout(100)
+        story = visit(served.url(f"{lang}/{cid}/"))  # loaded: its scripts have run
         assert story.page.evaluate("typeof window.__pwned") == "undefined"
         assert name in story.page.locator(".story-map svg text[font-weight='700']").text_content()
         assert story.page_errors == []
@@ -476,9 +496,9 @@ def test_many_cities_are_clustered_and_all_counted(tmp_path, visit):
     assert (out / "theme/vendor/markercluster/leaflet.markercluster.js").exists()
     served, server = serve(out)
     try:
-        v = visit(served.url("ru/"))
+        v = visit(served.url("ru/"), init_script=TRACK_MAPS)
         v.page.wait_for_selector(".craft-map.is-live .marker-cluster", timeout=10_000)
-        v.page.wait_for_timeout(500)  # let any cluster animation settle
+        settled(v.page, len(data["cities"]))
         counts = v.page.locator(".marker-cluster span").all_text_contents()
         singles = v.page.locator(MARKERS).count()
         assert sum(int(c) for c in counts) + singles == len(data["cities"])
@@ -491,8 +511,11 @@ def test_many_cities_are_clustered_and_all_counted(tmp_path, visit):
                 "num": count
             }
         # Clusters drawn after a zoom (out: more of them join) are named too.
+        zoom = v.page.evaluate("window.__maps[0].getZoom()")
         v.page.locator(".leaflet-control-zoom-out").click()
-        v.page.wait_for_timeout(800)
+        # The zoom has ended (Leaflet sets the new zoom last) and the clusters are redrawn.
+        v.page.wait_for_function("z => window.__maps[0].getZoom() < z", arg=zoom, timeout=10_000)
+        settled(v.page, len(data["cities"]))
         labels = v.page.locator(".craft-map .marker-cluster").evaluate_all(
             "els => els.map(e => e.getAttribute('aria-label'))"
         )
