@@ -251,6 +251,19 @@ def extended_site(tmp_path_factory) -> Built:
     return Built("extended", tmp / "output", tmp / "content", load_dataset(tmp / "content"), ext)
 
 
+@pytest.fixture(scope="session")
+def hostile_text_site(tmp_path_factory) -> Path:
+    """The real content with markup- and code-like text in it (tests/hostile.py), built once."""
+    from hostile import make_hostile
+
+    def make(tmp: Path) -> None:
+        make_hostile(copy_content(tmp))
+        build_ok(tmp / "content", tmp / "output")
+
+    tmp, _ = shared(tmp_path_factory, "hostile-text", make)
+    return tmp / "output"
+
+
 @pytest.fixture(scope="session", params=["real", "extended"])
 def built(request, site) -> Built:
     """Each page check that takes this runs over the real site and over the extended one."""
@@ -291,6 +304,19 @@ def _published(tmp_path_factory, name: str, content: Path, archive: bool = False
 
     tmp, port = shared(tmp_path_factory, name, make)
     return serve(tmp / "output", port)
+
+
+@pytest.fixture(scope="session")
+def published_crawl(published_site):
+    """The published site crawled from its root (checks/links.py), once: test_links.py checks
+    what it found, test_publish.py reuses its answers for the addresses it lists."""
+    from checks.links import crawl
+    from checks.pages import MISSING
+
+    # GitHub Pages answers a missing address with 404.html, at that address:
+    # its links must work from any depth.
+    has_404 = (published_site.root / "404.html").exists()
+    return crawl(published_site.url(), (published_site.url(MISSING),) if has_404 else ())
 
 
 @pytest.fixture(scope="session")
@@ -430,10 +456,12 @@ def published_walk(browser, published_site) -> dict[str, PageRun]:
 def pytest_collection_modifyitems(config, items) -> None:
     """Groups for `--dist loadgroup` (make test): each module's tests run on one worker, so its
     module-scoped fixtures (a build, a browser walk) are made once; every test that reads
-    `published_walk` runs on the same worker, so each published page is still opened once."""
+    `published_walk` runs on the same worker, so each published page is still opened once,
+    and so does every test that reads `published_crawl`."""
     for item in items:
         if item.get_closest_marker("xdist_group"):
             continue
         module = item.module.__name__
         walks = "published_walk" in item.fixturenames or module == "test_accessibility"
-        item.add_marker(pytest.mark.xdist_group("published-walk" if walks else module))
+        crawls = "published_crawl" in item.fixturenames
+        item.add_marker(pytest.mark.xdist_group("published-walk" if walks else "crawl" if crawls else module))

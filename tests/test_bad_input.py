@@ -47,6 +47,7 @@ from conftest import (
     preflight_problems,
     serve,
 )
+from hostile import LOOKS_LIKE_CODE, LOOKS_LIKE_MARKUP
 
 
 class _Loader(yaml.SafeLoader):
@@ -473,7 +474,7 @@ def test_aliases_for_repeated_values_are_valid(tmp_path):
     assert preflight_problems(content) == []
 
 
-def test_the_header_parser_reads_what_pelican_reads(tmp_path):
+def test_the_header_parser_reads_what_pelican_reads():
     """The checker's header parse against Python-Markdown's meta extension (which Pelican
     uses), on every real story and page and on the awkward forms editors produce."""
     import markdown
@@ -614,24 +615,9 @@ def test_unusual_but_valid_headers_build(tmp_path):
 
 # -- text that merely looks like markup ---------------------------------------
 
-LOOKS_LIKE_MARKUP = "<b>Тараз</b>"
-LOOKS_LIKE_CODE = '${x} {{ x }} <img src=x onerror="window.__injected=1"> & «»'
-
-
-def test_text_that_looks_like_markup_is_shown_literally(tmp_path, browser):
-    content = copy_content(tmp_path)
-
-    def city(d: dict) -> None:
-        d["cities"][0]["name"] = {"kk": LOOKS_LIKE_MARKUP, "ru": LOOKS_LIKE_MARKUP}
-
-    def claim(d: dict) -> None:
-        disputed = next(c for c in d["claims"] if c.get("dispute"))
-        disputed["statement"] = {"kk": LOOKS_LIKE_CODE, "ru": LOOKS_LIKE_CODE}
-
-    edit(content, "cities.yaml", city)
-    edit(content, "claims.yaml", claim)
-    out = build_ok(content, tmp_path / "output")
-
+def test_text_that_looks_like_markup_is_shown_literally(hostile_text_site, browser):
+    """A city named in markup and a claim written like code (tests/hostile.py) build, and show as text."""
+    out = hostile_text_site
     served, server = serve(out)
     try:
         shown = {LOOKS_LIKE_MARKUP: [], LOOKS_LIKE_CODE: []}

@@ -362,7 +362,7 @@ def test_maps_carry_stable_ids(site):
             assert not re.search(r"[0-9a-f]{32}", story_map_segment(site / f"{lang}/{city['id']}/index.html"))
 
 
-def test_folium_ids_are_restored_after_each_map(site):
+def test_folium_ids_are_restored_after_each_map():
     """The per-map id counter must not leak into other maps or other folium users."""
     from generator import maps
 
@@ -374,7 +374,7 @@ def test_folium_ids_are_restored_after_each_map(site):
     assert "map_home_ru_1" in c.live.html and "home_kk" not in c.live.script
 
 
-def test_only_web_links_reach_a_popup(site):
+def test_only_web_links_reach_a_popup():
     from generator import maps
 
     city = DATA.cities[0]
