@@ -1,10 +1,11 @@
 """One copy of the real content with text that looks like markup or code in it, built once.
 
-Three checks used to build a hostile copy each: text shown literally on every
+Four checks used to build a changed copy each: text shown literally on every
 page (test_bad_input.py), JSON-LD and the feed that content cannot close
-(test_seo.py) and chart SVG that stays well-formed (test_charts.py). Their
-changes touch different entries, so one build carries all three
-(conftest's `hostile_site`).
+(test_seo.py), chart SVG that stays well-formed (test_charts.py), and a story
+saved with a byte-order mark and Windows line ends (test_bad_input.py). Their
+changes touch different entries, so one build carries all four
+(conftest's `hostile_text_site`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ def first_city(content: Path) -> str:
 def make_hostile(content: Path) -> None:
     data = content / "data"
     story = content / "stories" / "kk" / f"{first_city(content)}.md"  # before the city is renamed
+    # test_bad_input.py: the ru story as some Windows editors save it; it must build as if plain.
+    unusual = content / "stories" / "ru" / f"{first_city(content)}.md"
+    unusual.write_bytes(b"\xef\xbb\xbf" + unusual.read_bytes().replace(b"\n", b"\r\n"))
     cities = _load(data / "cities.yaml")
     cities["cities"][0]["name"] = {"kk": LOOKS_LIKE_MARKUP, "ru": LOOKS_LIKE_MARKUP}
     _save(data / "cities.yaml", cities)

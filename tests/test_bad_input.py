@@ -601,14 +601,16 @@ def test_the_build_lists_every_problem_and_starts_with_the_first(tmp_path):
     assert not (tmp_path / "output").exists(), "a failed first build left an output/ behind"
 
 
-def test_unusual_but_valid_headers_build(tmp_path):
-    """A byte-order mark and Windows line ends build, and the title shows without the mark."""
-    content = copy_content(tmp_path)
-    path = story(content, "kk")
+def test_unusual_but_valid_headers_build(hostile_text_site):
+    """A byte-order mark and Windows line ends build, and the title shows without the mark.
+
+    The first city's ru story is saved that way in the shared hostile-text build (tests/hostile.py).
+    """
+    path = story(CONTENT, "ru")
     title = header_of(path)[0].split("\n")[0].removeprefix("Title: ")
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
-    out = build_ok(content, tmp_path / "output")
-    page = (out / "kk" / first_city(content) / "index.html").read_text(encoding="utf-8")
+    saved = (hostile_text_site.parent / "content" / path.relative_to(CONTENT)).read_bytes()
+    assert saved.startswith(b"\xef\xbb\xbf") and b"\r\n" in saved, "the built copy is not saved that way"
+    page = (hostile_text_site / "ru" / first_city(CONTENT) / "index.html").read_text(encoding="utf-8")
     assert f"<h1>{title}</h1>" in page or f">{title}<" in page, "the story's title is not shown as written"
     assert "\ufeff" not in page
 
