@@ -40,7 +40,6 @@ from conftest import (
     CONTENT,
     ROOT,
     build,
-    build_ok,
     copy_content,
     free_port,
     pelican_problems,
@@ -526,9 +525,9 @@ def _first_line(output: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def good_output(tmp_path_factory) -> Path:
-    """The real content built once; every case starts from a copy of it."""
-    return build_ok(CONTENT, tmp_path_factory.mktemp("good") / "output")
+def good_output(site) -> Path:
+    """The real content built once (the session's build); every case starts from a copy of it."""
+    return site
 
 
 @dataclass
