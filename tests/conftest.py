@@ -5,7 +5,7 @@ build them, served from 127.0.0.1 under /REPO/ as GitHub project pages serve
 them, and opened in Debian's chromium through Playwright. Requests to any
 other host are aborted and counted.
 
-Under pytest-xdist (`make test` runs two workers) the session's sites are
+Under pytest-xdist (`make test` runs two workers, a test file per worker) the session's sites are
 built once per run, not once per worker: the first worker to need one builds
 it under a file lock in the run's shared temporary folder, the other waits and
 reuses it. A published site has its address (port) built in, so every worker
@@ -308,8 +308,8 @@ def _published(tmp_path_factory, name: str, content: Path, archive: bool = False
 
 @pytest.fixture(scope="session")
 def published_crawl(published_site):
-    """The published site crawled from its root (checks/links.py), once: test_links.py checks
-    what it found, test_publish.py reuses its answers for the addresses it lists."""
+    """The published site crawled from its root (checks/links.py), once: both link tests of
+    test_links.py read it (one file, so one worker under `--dist loadfile`)."""
     from checks.links import crawl
     from checks.pages import MISSING
 
@@ -440,9 +440,10 @@ def _walk_page(browser, base: str, url: str, own_404: bool) -> PageRun:
 def published_walk(browser, published_site) -> dict[str, PageRun]:
     """{page: PageRun} for every page of the published site, each opened once with scripts.
 
-    test_accessibility (axe, keyboard), test_runtime (errors, offsite requests)
-    and test_publish (files under the sub-path) read their check from it, instead
-    of opening every page three times. 404.html is opened where readers meet it,
+    test_published_pages.py's tests (axe, keyboard, runtime errors and offsite
+    requests, files under the sub-path) read their check from it, instead of
+    opening every page three times; they share a file so that `--dist loadfile`
+    runs them on one worker. 404.html is opened where readers meet it,
     at a missing address below the root.
     """
     from checks.pages import reader_urls
@@ -451,17 +452,3 @@ def published_walk(browser, published_site) -> dict[str, PageRun]:
         page: _walk_page(browser, published_site.base, url, page == "404.html")
         for page, url in reader_urls(published_site)
     }
-
-
-def pytest_collection_modifyitems(config, items) -> None:
-    """Groups for `--dist loadgroup` (make test): each module's tests run on one worker, so its
-    module-scoped fixtures (a build, a browser walk) are made once; every test that reads
-    `published_walk` runs on the same worker, so each published page is still opened once,
-    and so does every test that reads `published_crawl`."""
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        module = item.module.__name__
-        walks = "published_walk" in item.fixturenames or module == "test_accessibility"
-        crawls = "published_crawl" in item.fixturenames
-        item.add_marker(pytest.mark.xdist_group("published-walk" if walks else "crawl" if crawls else module))

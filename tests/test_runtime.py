@@ -4,9 +4,8 @@
 Both builds, every page, scripts on, with offsite requests aborted and
 recorded, after the network has gone quiet (so scripts that run late, map
 tiles, lazy parts, have had their chance to fail too). The published build's
-pages come from conftest's `published_walk`, the one visit per page that the
-accessibility and sub-path checks share; there the 404 page is opened at a
-missing address, and the 404 status of that address itself is not counted.
+pages are checked in test_published_pages.py, from the one visit per page
+that the accessibility and sub-path checks share.
 """
 
 from __future__ import annotations
@@ -29,10 +28,3 @@ def test_development_pages_run_cleanly_and_stay_on_127_0_0_1(served_site, visit)
         if problems:
             found[page] = problems
     assert not found, "runtime problems in the development build:\n" + report(found)
-
-
-@pytest.mark.browser
-def test_published_pages_run_cleanly_and_stay_on_127_0_0_1(published_walk):
-    assert published_walk, "no pages were built"
-    found = {page: run.runtime for page, run in published_walk.items() if run.runtime}
-    assert not found, "runtime problems in the published build:\n" + report(found)
