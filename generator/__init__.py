@@ -11,39 +11,17 @@ import functools
 import logging
 import sys
 
-from jinja2 import pass_context
 from pelican import signals
 from pelican.utils import wait_for_changes
 
-from . import i18n
-from .charts import base as charts
+from . import template_api
 from .checks.preflight import check_content
-from .content.citations import figure_filter
-from .content.pages import end_sentence, full_stop, page_meta
 from .content.stories import all_versions, enrich_pages, enrich_stories
-from .data.model import wordings_to_show
 from .errors import ContentError
-from .maps import page_maps as maps
-from .publish import latin, search, seo
-from .publish.site import CraftCitiesGenerator, catalog_dir
-from .summary import BuildSummary
-
-
-def _init_env(generator) -> None:
-    i18n.install(generator.env, catalog_dir(generator.settings))
-    generator.env.globals["page_meta"] = page_meta
-    generator.env.filters["end_sentence"] = end_sentence
-    generator.env.filters["full_stop"] = full_stop
-    generator.env.filters["wordings_to_show"] = pass_context(
-        lambda ctx, status: wordings_to_show(status, i18n.page_lang(ctx))
-    )
-    generator.env.filters["figure"] = figure_filter(catalog_dir(generator.settings))
-    maps.install(generator.env, catalog_dir(generator.settings))
-    charts.install(generator.env, catalog_dir(generator.settings))
-    search.install(generator.env)
-    generator.env.globals["name_lang"] = latin.name_lang
-    generator.env.globals["edition_path"] = latin.edition_path
-
+from .i18n import TRANSLATORS, Translators, translators
+from .publish import latin, search, site_files, sitemap
+from .publish.site import CraftCitiesGenerator
+from .summary import SUMMARY, end_summary, start_summary
 
 # Set in the settings of a Pelican instance whose last run stopped on a ContentError.
 _FAILED = "CRAFT_LAST_RUN_FAILED"
@@ -59,6 +37,7 @@ def _content_errors_fail_the_run(handler):
             handler(generator)
         except ContentError:
             generator.settings[_FAILED] = True
+            end_summary(generator.settings)  # this run prints no summary
             raise
 
     return wrapper
@@ -81,7 +60,8 @@ def _check_content(generator) -> None:
         # Only a long-running Pelican (regenerate mode) gets here: the error
         # has been shown; rebuild when the editor next saves a file.
         wait_for_changes("", settings)
-        _fresh_summary()  # the rebuild starts now, not when the error was shown
+        # The rebuild starts now, not when the error was shown.
+        context[SUMMARY] = start_summary(settings)
     context["craft"] = check_content(settings)
 
 
@@ -89,23 +69,18 @@ def _check_content(generator) -> None:
 def _stories_read(generator) -> None:
     data = generator.context.get("craft")
     stories = all_versions(generator.articles, generator.translations)
-    enrich_stories(stories, data, generator.settings, catalog_dir(generator.settings))
+    enrich_stories(stories, data, generator.settings, translators(generator.context), generator.env)
 
 
 @_content_errors_fail_the_run
 def _pages_read(generator) -> None:
     pages = all_versions(generator.pages, generator.translations)
-    enrich_pages(pages, generator.context["craft"], generator.settings, catalog_dir(generator.settings))
-
-
-def _summary() -> BuildSummary | None:
-    """The summary of the run under way: it lives on Pelican's logger, where it counts warnings."""
-    return next((h for h in logging.getLogger("pelican").handlers if isinstance(h, BuildSummary)), None)
+    enrich_pages(pages, generator.context["craft"], generator.settings, translators(generator.context), generator.env)
 
 
 def _written(path: str, context: dict) -> None:
-    summary = _summary()
-    if summary:
+    summary = context.get(SUMMARY)
+    if summary is not None:
         summary.page_written(path, context)
 
 
@@ -115,25 +90,26 @@ def _latin_edition(pelican) -> None:
 
 
 def _finished(pelican) -> None:
-    summary = _summary()
-    if summary:
-        logging.getLogger("pelican").removeHandler(summary)
+    summary = end_summary(pelican.settings)
+    if summary is not None:
         print(summary.text(pelican.settings["LANGUAGES"], pelican.output_path))
-
-
-def _fresh_summary() -> None:
-    log = logging.getLogger("pelican")
-    stale = _summary()
-    if stale:  # a run that failed never reached `finalized`
-        log.removeHandler(stale)
-    log.addHandler(BuildSummary())
 
 
 def _generators(pelican):
     """Pelican asks for generators at the start of every run (each devserver rebuild too):
     a fresh summary starts here, so each run's counts and time are its own."""
-    _fresh_summary()
+    start_summary(pelican.settings)
     return CraftCitiesGenerator
+
+
+def _start_run(generator) -> None:
+    """What a run shares, set up by its first generator. Pelican makes a new context for
+    each run (each devserver rebuild too), so nothing is carried over from the last one;
+    the summary was made just before, when Pelican asked for the generators."""
+    context, settings = generator.context, generator.settings
+    if TRANSLATORS not in context:
+        context[TRANSLATORS] = Translators(settings)
+        context[SUMMARY] = settings.get(SUMMARY)
 
 
 def _content_error(record: logging.LogRecord) -> ContentError | None:
@@ -165,18 +141,38 @@ class _EditorFacingErrors(logging.Filter):
         return False
 
 
+def _show_content_errors_plainly() -> None:
+    log = logging.getLogger("pelican")
+    # Once per process: Pelican calls register() for every instance it makes (tests, devserver).
+    if not any(isinstance(f, _EditorFacingErrors) for f in log.filters):
+        # First among the logger's filters: Pelican's own LimitFilter drops a warning it has
+        # printed before, so a mistake repeated under `make devserver` would go unshown.
+        log.filters.insert(0, _EditorFacingErrors())
+
+
+# Every signal handler of the package, in one table (as pelican-plugins' i18n_subsites
+# keeps its own): modules expose plain functions and only this table connects them.
+# Within a signal Pelican calls them in this order, which matters: the summary counts
+# the files in output/ before the sitemap is written, and the Latin edition after /kk/.
+HANDLERS = (
+    (signals.get_generators, _generators),  # a fresh summary, then the site's own pages
+    (signals.get_generators, search.generators),
+    (signals.get_generators, site_files.generators),
+    (signals.generator_init, _start_run),
+    (signals.generator_init, template_api.install),  # every Jinja global and filter
+    (signals.article_generator_init, _check_content),
+    (signals.page_generator_init, _check_content),
+    (signals.article_generator_finalized, _stories_read),
+    (signals.page_generator_finalized, _pages_read),
+    (signals.content_written, _written),
+    (signals.content_written, sitemap.page_written),
+    (signals.finalized, _latin_edition),
+    (signals.finalized, _finished),
+    (signals.finalized, sitemap.write),
+)
+
+
 def register() -> None:
-    # First among the logger's filters: Pelican's own LimitFilter drops a warning
-    # it has printed before, so a mistake repeated under `make devserver` would go unshown.
-    logging.getLogger("pelican").filters.insert(0, _EditorFacingErrors())
-    signals.content_written.connect(_written)
-    signals.finalized.connect(_latin_edition)
-    signals.finalized.connect(_finished)
-    signals.generator_init.connect(_init_env)
-    signals.get_generators.connect(_generators)
-    signals.article_generator_init.connect(_check_content)
-    signals.page_generator_init.connect(_check_content)
-    signals.get_generators.connect(search.generators)
-    signals.article_generator_finalized.connect(_stories_read)
-    signals.page_generator_finalized.connect(_pages_read)
-    seo.register()
+    _show_content_errors_plainly()
+    for signal, handler in HANDLERS:
+        signal.connect(handler)

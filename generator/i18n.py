@@ -1,7 +1,7 @@
 """Interface strings and locale formatting, chosen per page in a single Pelican pass.
 
-Templates call `_()` / `ngettext()` (jinja2.ext.i18n); the callables below look
-up the language of the page being rendered, so one template serves kk and ru.
+Templates call `_()` / `ngettext()` (jinja2.ext.i18n), which generator/template_api.py
+answers from the Translator of the page's language, so one template serves kk and ru.
 Numbers and dates go through Babel, never OS locales.
 """
 
@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext as _gettext
+import os
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date
 from babel.numbers import format_decimal
-from jinja2 import pass_context
-from jinja2.runtime import Context
+
+from .data.dates import PartialDate
 
 DOMAIN = "messages"
 
 
-@cache
-def translations(catalog_dir: str, lang: str) -> _gettext.GNUTranslations:
+def catalog_dir(settings: dict) -> str:
+    """theme/translations, relative to where make runs when it can be, so messages name it so."""
+    path = os.path.join(settings["THEME"], "translations")
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def read_catalog(catalog_dir: str, lang: str) -> _gettext.GNUTranslations:
     """Compiled catalog for `lang`; a missing .mo is an error, not English."""
     path = Path(catalog_dir) / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if not path.exists():
@@ -35,59 +43,47 @@ class Translator:
 
     def __init__(self, catalog_dir: str, lang: str) -> None:
         self.lang = lang
-        self._t = translations(catalog_dir, lang)
+        # The catalog as gettext reads it: jinja2.ext.i18n fills in the variables itself.
+        self.catalog = read_catalog(catalog_dir, lang)
 
     def gettext(self, message: str, **variables: object) -> str:
-        text = self._t.gettext(message)
+        text = self.catalog.gettext(message)
         return text % variables if variables else text
 
     def ngettext(self, singular: str, plural: str, n: int, **variables: object) -> str:
         variables.setdefault("num", n)
-        return self._t.ngettext(singular, plural, n) % variables
+        return self.catalog.ngettext(singular, plural, n) % variables
 
 
-def page_lang(ctx: Context) -> str:
-    """Language of the page being rendered: explicit `lang`, else its article or page."""
-    if ctx.get("lang"):
-        return ctx["lang"]
-    for key in ("article", "page"):
-        obj = ctx.get(key)
-        if obj is not None and getattr(obj, "lang", None):
-            return obj.lang
-    return ctx["DEFAULT_LANG"]
+# Where a build keeps its Translators: in the context Pelican makes for each run
+# (generator/__init__.py puts them there), so a rebuild reads the catalogs afresh.
+TRANSLATORS = "translators"
 
 
-def install(env, catalog_dir: str) -> None:
-    """Give a Pelican Jinja environment per-page gettext and Babel filters."""
-    global CATALOG_DIR
-    CATALOG_DIR = catalog_dir
-    env.add_extension("jinja2.ext.i18n")
+class Translators(Mapping[str, Translator]):
+    """The Translator of each language of one build, each catalog read once, when first needed
+    (so a missing catalog is reported by the content checks, which run first)."""
 
-    @pass_context
-    def gettext(ctx: Context, message: str) -> str:
-        return translations(catalog_dir, page_lang(ctx)).gettext(message)
+    def __init__(self, settings: dict) -> None:
+        self.catalog_dir = catalog_dir(settings)
+        self._langs = tuple(settings["LANGUAGES"])
+        self._made: dict[str, Translator] = {}
 
-    @pass_context
-    def ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
-        return translations(catalog_dir, page_lang(ctx)).ngettext(singular, plural, n)
+    def __getitem__(self, lang: str) -> Translator:
+        if lang not in self._made:
+            self._made[lang] = Translator(self.catalog_dir, lang)
+        return self._made[lang]
 
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._langs)
 
-    @pass_context
-    def number(ctx: Context, value: float) -> str:
-        return format_number(value, page_lang(ctx))
+    def __len__(self) -> int:
+        return len(self._langs)
 
-    @pass_context
-    def date(ctx: Context, value: str | dt.date | None, unknown: str = "") -> str:
-        return format_partial_date(value, page_lang(ctx), unknown)
 
-    @pass_context
-    def pick(ctx: Context, texts: dict) -> str:
-        """{'kk': ..., 'ru': ...} -> the text in the page's language."""
-        return texts[page_lang(ctx)]
-
-    env.filters.update(number=number, date=date, pick=pick)
-    env.globals["page_lang"] = page_lang
+def translators(context: Mapping) -> Translators:
+    """The Translators of the build a Pelican context (or a template's) belongs to."""
+    return context[TRANSLATORS]
 
 
 # Cached: Babel takes tens of microseconds a call and every page formats the same few
@@ -97,34 +93,31 @@ def format_number(value: float, lang: str) -> str:
     return format_decimal(value, locale=lang)
 
 
+def format_partial_date(
+    value: str | PartialDate | dt.date | dt.datetime | None,
+    lang: str,
+    unknown: str = "",
+    t: Translator | None = None,
+) -> str:
+    """'2022' / '2025-10' / '2025-10-05' (or a date) in the language's long form; a half-year
+    ('2025-H1') is worded from the catalogs, so it needs the page's Translator `t`."""
+    date = PartialDate.parse(value) if isinstance(value, str) else value
+    if isinstance(date, PartialDate) and date.half is not None:
+        if t is None:
+            raise ValueError(f"the half-year '{date}' is worded from the catalogs: pass its Translator")
+        return date.format(lang, t.gettext)
+    return _format_date(date, lang, unknown)
+
+
 @cache
-def format_partial_date(value: str | dt.date | dt.datetime | None, lang: str, unknown: str = "") -> str:
-    """'2022' / '2025-10' / '2025-10-05' (or a date) in the language's long form."""
+def _format_date(value: PartialDate | dt.date | None, lang: str, unknown: str = "") -> str:
     if value is None:
         return unknown
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return format_date(value, "long", locale=lang)
-    parts = value.split("-")
-    if len(parts) == 2 and parts[1].startswith("H"):
-        return format_half_year(int(parts[0]), int(parts[1][1]), lang)
-    if len(parts) == 1:
-        return format_skeleton("y", dt.date(int(parts[0]), 1, 1), locale=lang)
-    if len(parts) == 2:
-        return format_skeleton("yMMMM", dt.date(int(parts[0]), int(parts[1]), 1), locale=lang)
-    return format_date(dt.date.fromisoformat(value), "long", locale=lang)
-
-
-# Set by install(): the catalogs that format_half_year reads.
-CATALOG_DIR = "theme/translations"
-
-
-def format_half_year(year: int, half: int, lang: str) -> str:
-    """Babel has no half-year pattern, so the wording comes from the catalogs."""
-    t = translations(CATALOG_DIR, lang)
-    text = t.gettext("first half of %(year)s") if half == 1 else t.gettext("second half of %(year)s")
-    return text % {"year": year}
+    return value.format(lang)
 
 
 # Kazakh ablative after a numeral follows the last spoken word of the number:

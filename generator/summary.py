@@ -1,4 +1,10 @@
-"""The one-screen summary printed at the end of every build."""
+"""The one-screen summary printed at the end of every build.
+
+Each run has its own BuildSummary, kept on the Pelican instance (in its settings,
+from `get_generators` to `finalized`) and in the run's context, where the
+`content_written` handler finds it. It counts warnings as a handler on Pelican's
+logger, attached only while its run is under way.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,11 @@ import logging
 import os
 import time
 from collections import Counter
+
+from .content.pages import this_page
+
+# The key of the running build's summary in a Pelican instance's settings and its run's context.
+SUMMARY = "CRAFT_BUILD_SUMMARY"
 
 
 class BuildSummary(logging.Handler):
@@ -21,12 +32,10 @@ class BuildSummary(logging.Handler):
         self.warnings += 1
 
     def page_written(self, path: str, context: dict) -> None:
-        lang = context.get("lang")
-        for key in ("article", "page"):
-            if not lang and context.get(key) is not None:
-                lang = context[key].lang
-        if lang:
-            self.pages[lang] += 1
+        """Count a page in its language; the root chooser and 404 are in none."""
+        page = this_page(context)
+        if page.meta is not None:
+            self.pages[page.lang] += 1
 
     def text(self, languages: list[str], output_path: str) -> str:
         total = sum(len(files) for _root, _dirs, files in os.walk(output_path))
@@ -39,3 +48,19 @@ class BuildSummary(logging.Handler):
             f"  warnings            {self.warnings}\n"
             f"  time                {seconds:.2f} s"
         )
+
+
+def start_summary(settings: dict) -> BuildSummary:
+    """A fresh summary for the run starting now, in place of any earlier one."""
+    end_summary(settings)  # a run that failed never reached `finalized`
+    summary = settings[SUMMARY] = BuildSummary()
+    logging.getLogger("pelican").addHandler(summary)
+    return summary
+
+
+def end_summary(settings: dict) -> BuildSummary | None:
+    """Stop the running summary counting warnings, and hand it over to be printed."""
+    summary = settings.pop(SUMMARY, None)
+    if summary is not None:
+        logging.getLogger("pelican").removeHandler(summary)
+    return summary

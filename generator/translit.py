@@ -64,10 +64,6 @@ _HAS_CYRILLIC = re.compile(f"[{_CYRILLIC}]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def has_kazakh_cyrillic(text: str) -> bool:
-    return bool(_HAS_CYRILLIC.search(text))
-
-
 def _word(word: str) -> str:
     if not _HAS_CYRILLIC.search(word):
         return word  # already Latin (or another script): left as written

@@ -18,7 +18,7 @@ from conftest import CONTENT, ROOT, copy_content, pelican_problems, real_data
 
 from generator.checks.catalogs import catalog_problems
 from generator.checks.stories import facts, marker_problems, parity_problems
-from generator.content.citations import MARKER
+from generator.data.markers import MARKER
 
 DATA = real_data()
 LANGS = ["kk", "ru"]
@@ -121,12 +121,13 @@ def test_the_build_stops_on_a_story_rule(tmp_path):
     source = next(ref for kind, ref in markers if kind == "cite")
     ru = content / "stories" / "ru" / f"{slug}.md"
     ru.write_text(ru.read_text(encoding="utf-8").replace(f"[cite:{source}]", ""), encoding="utf-8")
-    fig = next(iter(DATA.figure_by_id.values()))
-    kk = content / "stories" / "kk" / f"{fig['city']}.md"
+    city = next(c for c in DATA.cities if c["figures"])
+    fig = city["figures"][0]
+    kk = content / "stories" / "kk" / f"{city['id']}.md"
     kk.write_text(kk.read_text(encoding="utf-8") + f"\n[fig:{fig['id']}] [cite:{fig['sources'][0]}]\n",
                   encoding="utf-8")  # fmt: skip
     text = " ".join(pelican_problems(content, tmp_path / "out"))
-    assert f"stories/kk/{fig['city']}.md: [fig:{fig['id']}] [cite:{fig['sources'][0]}], field 'citation'" in text
+    assert f"stories/kk/{city['id']}.md: [fig:{fig['id']}] [cite:{fig['sources'][0]}], field 'citation'" in text
     if source not in facts(ru.read_text(encoding="utf-8"), DATA)[1]:
         assert f"stories/ru/{slug}.md, field 'sources': lacks [cite:{source}]" in text
     assert not (tmp_path / "out").exists()

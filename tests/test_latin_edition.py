@@ -14,8 +14,14 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lhtml
 
-from generator.publish.latin import DIR, EDITION, SOURCE
-from generator.translit import has_kazakh_cyrillic, to_latin
+from generator.editions import DIR, EDITION, SOURCE
+from generator.translit import CYRILLIC_KAZAKH, to_latin
+
+
+def has_kazakh_cyrillic(text: str) -> bool:
+    """A letter of the Cyrillic Kazakh alphabet anywhere in `text`."""
+    return any(c in CYRILLIC_KAZAKH for c in text)
+
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 

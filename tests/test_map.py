@@ -14,6 +14,7 @@ import yaml
 from branca.element import Element
 from checks.leaflet import MARKERS, TRACK_MAPS, reveal
 from conftest import ROOT, build_ok, copy_content, real_data, serve
+from jinja2 import Environment, FileSystemLoader
 from lxml import html as lhtml
 from shapely.geometry import Point
 
@@ -362,26 +363,34 @@ def test_maps_carry_stable_ids(site):
             assert not re.search(r"[0-9a-f]{32}", story_map_segment(site / f"{lang}/{city['id']}/index.html"))
 
 
+def theme_env() -> Environment:
+    """The theme's templates with the site's Jinja settings, as the build's globals receive them."""
+    from pelicanconf import JINJA_ENVIRONMENT
+
+    return Environment(loader=FileSystemLoader(ROOT / "theme" / "templates"), **JINJA_ENVIRONMENT)
+
+
 def test_folium_ids_are_restored_after_each_map():
     """The per-map id counter must not leak into other maps or other folium users."""
-    from generator import maps
+    from generator.maps.home import home_map
 
-    a = maps.home_map(DATA, "kk", "..", {}, t("kk"))
+    env = theme_env()
+    a = home_map(env, DATA, "kk", "..", {}, t("kk"))
     assert re.fullmatch(r"[0-9a-f]{32}", Element()._id), "branca's own ids were not restored"
-    b = maps.home_map(DATA, "kk", "..", {}, t("kk"))
+    b = home_map(env, DATA, "kk", "..", {}, t("kk"))
     assert a.live.script == b.live.script and a.live.html == b.live.html
-    c = maps.home_map(DATA, "ru", "..", {}, t("ru"))
+    c = home_map(env, DATA, "ru", "..", {}, t("ru"))
     assert "map_home_ru_1" in c.live.html and "home_kk" not in c.live.script
 
 
 def test_only_web_links_reach_a_popup():
-    from generator import maps
+    from generator.maps.popups import popup_html
 
-    city = DATA.cities[0]
+    env, city = theme_env(), DATA.cities[0]
     with pytest.raises(ValueError, match="javascript"):
-        maps.popup_html(city, "kk", "javascript:alert(1)", t("kk"))
-    assert 'href="https://example.org/kk/x/"' in maps.popup_html(
-        city, "kk", "https://example.org/kk/x/", t("kk")
+        popup_html(env, city, "kk", "javascript:alert(1)", t("kk"))
+    assert 'href="https://example.org/kk/x/"' in popup_html(
+        env, city, "kk", "https://example.org/kk/x/", t("kk")
     )
 
 

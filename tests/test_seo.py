@@ -7,20 +7,24 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import ROOT, html_pages, real_data, serve
+from conftest import CONTENT, ROOT, html_pages, real_data, serve
 from hostile import SUMMARY
 from hostile import TITLE as HOSTILE
 from lxml import etree
 from lxml import html as lhtml
 from PIL import Image
 
+from generator.data.records import point
 from generator.i18n import Translator
-from generator.publish import social
+from generator.publish import preview_images
 from generator.publish.downloads import DOWNLOADS
 from generator.translit import to_latin
 
@@ -105,6 +109,40 @@ def test_sitemap_and_pages_agree_on_hreflang_and_are_reciprocal(published_built)
             assert entries[href] == alternates, f"{href} does not return the links of {loc}"
 
 
+# Two builds in one Python process, each by its own Pelican instance (as a test run or
+# `make devserver` may hold): the plugin keeps no pages of one build for the next.
+_TWO_BUILDS = """
+import sys
+from pelican import get_instance, parse_arguments
+from pelican.log import init as init_logging
+
+for content, output in zip(sys.argv[1::2], sys.argv[2::2]):
+    args = parse_arguments([content, "-o", output, "-s", "pelicanconf.py", "--fatal", "warnings"])
+    init_logging(level=args.verbosity, fatal=args.fatal, name="pelican")
+    get_instance(args)[0].run()
+"""
+
+
+def sitemap_locs(site: Path) -> set[str]:
+    sitemap = etree.fromstring((site / "sitemap.xml").read_bytes())
+    return set(sitemap.xpath("/s:urlset/s:url/s:loc/text()", namespaces=NS))
+
+
+def test_two_builds_in_one_process_each_list_only_their_own_pages(extended_site, tmp_path):
+    first, second = tmp_path / "extended", tmp_path / "real"
+    result = subprocess.run(
+        [sys.executable, "-c", _TWO_BUILDS, str(extended_site.content), str(first), str(CONTENT), str(second)],
+        cwd=ROOT, env={**os.environ, "SOURCES_ARCHIVE": str(tmp_path / "no-archive")},
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The development build's SITEURL is "": every address is "/" + the page's path.
+    pages = {site: {url_of(site, p, "/") for p in content_pages(site)} for site in (first, second)}
+    assert pages[first] - pages[second], "the two contents should differ in their pages"
+    assert sitemap_locs(first) == pages[first]
+    assert sitemap_locs(second) == pages[second]
+
+
 # --- feeds ---------------------------------------------------------------------
 
 
@@ -187,15 +225,21 @@ def test_each_story_has_its_own_map_image(published_built):
         assert len(set(images.values())) == len(images) == len(data.cities), lang
 
 
-def test_map_image_marks_the_city_where_it_lies():
+def test_map_image_marks_the_city_where_it_lies(tmp_path):
     data = real_data()
+    first, again = tmp_path / "first", tmp_path / "again"
+    for out in (first, again):
+        preview_images.write_images(data, str(out))
+    project = preview_images.MapPainter(data).project  # what write_images draws with, at SCALE
     for city in data.cities:
-        img = social.draw_map(data, city["id"])
-        x, y = social.city_pixel(data, city["id"])
+        rel = preview_images.og_image_path(city["id"])
+        x, y = project(*point(city))
         # The highlighted city's dot is the accent colour at its projected place...
-        assert img.getpixel((round(x), round(y))) == social.BORDER, city["id"]
+        with Image.open(first / rel) as img:
+            scale = preview_images.SCALE
+            assert img.getpixel((round(x / scale), round(y / scale))) == preview_images.BORDER, city["id"]
         # ...and the picture is the same on every build.
-        assert img.tobytes() == social.draw_map(data, city["id"]).tobytes()
+        assert (first / rel).read_bytes() == (again / rel).read_bytes(), city["id"]
 
 
 def test_icons_are_served_from_the_site(published_site):
@@ -206,9 +250,9 @@ def test_icons_are_served_from_the_site(published_site):
         assert [i.startswith(base) for i in icons] == [True] * 3, page
     svg = etree.fromstring((root / "theme" / "favicon.svg").read_bytes())
     assert svg.tag == "{http://www.w3.org/2000/svg}svg"
-    with Image.open(root / social.FAVICON_PNG) as img:
+    with Image.open(root / preview_images.FAVICON_PNG) as img:
         assert img.size == (32, 32)
-    with Image.open(root / social.TOUCH_ICON) as img:
+    with Image.open(root / preview_images.TOUCH_ICON) as img:
         assert img.size == (180, 180) and img.mode == "RGB"  # no transparency on iOS
 
 

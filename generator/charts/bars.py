@@ -2,7 +2,7 @@
 
 Bars start at zero and their lengths are proportional to the values; each bar
 carries its value, formatted by Babel, so no axis or gridlines are needed. A
-value the reports do not give (the rest of a whole, see chart_parts.py) is
+value the reports do not give (the rest of a whole, see parts.py) is
 drawn hollow and dashed and labelled as computed.
 """
 
@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..content.source_names import source_refs
 from ..data.model import Dataset
+from ..data.records import City
 from ..i18n import Translator, format_number, format_partial_date
-from .base import FONT, INK, PAPER, WIDTH, Chart, Label, city_colour, source_refs, wrap
+from ..palette import BLUE, INK, PAPER, VERMILLION
+from .base import FONT, WIDTH, Chart, Label, city_colour, wrap
 from .metrics import text_width
 from .parts import breakdowns
 
@@ -22,8 +25,8 @@ BAR_GAP = 14
 VALUE_GAP = 6
 MAX_BARS = 12  # more cities than this: count cities per number of reports instead
 LEFT = 2  # the zero line and the labels' first letters stay inside the box
-TOTAL_COLOUR = "#0072B2"  # Okabe–Ito blue, 5.1:1
-PART_COLOUR = "#D55E00"  # Okabe–Ito vermillion, 3.8:1
+TOTAL_COLOUR = BLUE
+PART_COLOUR = VERMILLION
 
 
 @dataclass
@@ -46,9 +49,9 @@ class Row:
 
     key: str
     label: str
-    value: float
     value_text: str
-    sources: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # ids, for a story's footnotes
+    source_names: list[str] = field(default_factory=list)  # how a page without footnotes names them
     computed: bool = False
 
 
@@ -71,7 +74,7 @@ def _layout(bars: list[tuple[str, str, float, str, str, bool]]) -> tuple[list[Ba
     return out, y - BAR_GAP + 4
 
 
-def breakdown_charts(data: Dataset, lang: str, t: Translator, city: dict) -> list[Chart]:
+def breakdown_charts(data: Dataset, lang: str, t: Translator, city: City) -> list[Chart]:
     """One chart per figure of `city` that has parts: the whole, the parts, the computed rest."""
     charts = []
     for bd in breakdowns(city):
@@ -92,22 +95,15 @@ def breakdown_charts(data: Dataset, lang: str, t: Translator, city: dict) -> lis
                 calc=calc,
             )
         bars, height = _layout([(k, lab, v, format_number(v, lang), c, comp) for k, lab, v, c, comp in spec])
-        period = format_partial_date(whole["period"], lang)
-        # No report gives the computed rest: its row is labelled computed and cites nothing.
-        rows = [
-            Row(
-                b.key,
-                lab,
-                b.value,
-                b.value_text,
-                [] if comp else list(data.figure_by_id[k]["sources"]),
-                comp,
-            )
-            for b, (k, lab, _v, _c, comp) in zip(bars, spec, strict=True)
-        ]
+        period = format_partial_date(whole["period"], lang, t=t)
+        refs = source_refs(data, [sid for f in [whole, *bd.parts] for sid in f["sources"]], lang, t)
+        rows = []
+        for b, (k, lab, _v, _c, comp) in zip(bars, spec, strict=True):
+            # No report gives the computed rest: its row is labelled computed and cites nothing.
+            cited = [] if comp else list(data.figure_by_id[k]["sources"])
+            rows.append(Row(b.key, lab, b.value_text, cited, computed=comp))
         title = t.gettext("%(what)s (%(period)s)", what=whole["counts"][lang], period=period)
         desc = "; ".join(f"{r.label}: {r.value_text}" for r in rows) + "."
-        sources = [sid for f in [whole, *bd.parts] for sid in f["sources"]]
         charts.append(
             Chart(
                 id=f"chart-figure-{whole['id']}",
@@ -117,8 +113,9 @@ def breakdown_charts(data: Dataset, lang: str, t: Translator, city: dict) -> lis
                 desc=desc,
                 width=WIDTH,
                 height=round(height),
-                sources=source_refs(data, sources, lang, t),
+                sources=refs,
                 downloads=["figures.csv"],
+                on_story=True,  # a city's figures are drawn on its story
                 note=note,
                 shapes={"bars": bars, "rows": rows, "ink": INK, "paper": PAPER},
             )
@@ -154,7 +151,13 @@ def sources_chart(data: Dataset, lang: str, t: Translator) -> Chart:
     bars, height = _layout(spec)
     names = {ref.id: ref.name for ref in source_refs(data, [s["id"] for s in data.sources], lang, t)}
     rows = [
-        Row(c["id"], c["name"][lang], len(ids), format_number(len(ids), lang), sources=ids)
+        Row(
+            c["id"],
+            c["name"][lang],
+            format_number(len(ids), lang),
+            sources=ids,
+            source_names=[names[sid] for sid in ids],
+        )
         for c, ids in per_city
     ]
     desc = (
@@ -176,14 +179,17 @@ def sources_chart(data: Dataset, lang: str, t: Translator) -> Chart:
         height=round(height),
         sources=[],
         downloads=["sources.csv", "statuses.csv", "figures.csv", "crafts.csv", "claims.csv", "events.csv"],
+        on_story=False,
         note=t.gettext(
             "Counted from the site's dataset: a report counts for a city when the dataset cites it for the city's status, crafts, figures, claims or events."
         ),
-        shapes={"bars": bars, "rows": rows, "ink": INK, "paper": PAPER, "names": names},
+        shapes={"bars": bars, "rows": rows, "ink": INK, "paper": PAPER},
     )
 
 
-def _sources_histogram(data: Dataset, lang: str, t: Translator, per_city: list) -> Chart:
+def _sources_histogram(
+    data: Dataset, lang: str, t: Translator, per_city: list[tuple[City, list[str]]]
+) -> Chart:
     """At scale, one bar per number of reports: how many cities rest on 1, 2, ... reports."""
     counts = Counter(len(ids) for _c, ids in per_city)
     spec = [
@@ -198,7 +204,7 @@ def _sources_histogram(data: Dataset, lang: str, t: Translator, per_city: list) 
         for n in sorted(counts)
     ]
     bars, height = _layout(spec)
-    rows = [Row(key, label, value, text) for key, label, value, text, _c, _x in spec]
+    rows = [Row(key, label, text) for key, label, _v, text, _c, _x in spec]
     return Chart(
         id="chart-sources-per-city",
         kind="bars",
@@ -209,6 +215,7 @@ def _sources_histogram(data: Dataset, lang: str, t: Translator, per_city: list) 
         height=round(height),
         sources=[],
         downloads=["sources.csv", "statuses.csv", "figures.csv", "crafts.csv", "claims.csv", "events.csv"],
+        on_story=False,
         note=t.gettext(
             "Counted from the site's dataset: a report counts for a city when the dataset cites it for the city's status, crafts, figures, claims or events."
         ),

@@ -4,9 +4,10 @@ Why this way (see README, "Data graphics"): no charting runtime reaches the
 browser, the SVG sits inline in the page (readable without JavaScript, sharp
 at any size, printable), and every label is a catalog string or a Babel-
 formatted number in the page's language. This module holds what all charts
-share (palette, text wrapping, source names, the Jinja globals); the layouts
-are in chart_timeline.py and chart_bars.py. Templates only draw what the
-layout computed: theme/templates/charts/.
+share (palette, text wrapping, source names); the layouts are in bars.py and
+timeline.py, which import this module and never the other way round;
+generator/template_api.py gives them to templates.
+Templates only draw what the layout computed: theme/templates/charts/.
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jinja2 import pass_context
-from jinja2.runtime import Context
-
+from ..content.source_names import SourceRef
 from ..data.model import Dataset
-from ..i18n import Translator, format_partial_date, page_lang
+from ..palette import CITY_COLOURS, INK
 from .metrics import text_width
 
 # Chart box: every chart is drawn in a viewBox this wide and scaled to the
@@ -28,15 +27,6 @@ WIDTH = 320
 FONT = 13
 LINE = 16
 
-# Okabe–Ito colours, each at least 3:1 against the page (#fdfcf9); the fourth
-# is their reddish purple darkened from #CC79A7 (2.98:1) to pass.
-PAPER = "#fdfcf9"
-INK = "#1d1d1f"  # text, 16.4:1
-MUTED = "#4a4a52"  # axes and leader lines, 8.6:1
-GRID = "#d9d4cb"  # decorative guides only
-CITY_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#A8528A"]
-WCC_COLOUR = INK
-
 
 def city_colour(data: Dataset, city_id: str) -> str:
     """The same colour for a city on every page (by its place in cities.yaml)."""
@@ -44,14 +34,14 @@ def city_colour(data: Dataset, city_id: str) -> str:
     return CITY_COLOURS[index % len(CITY_COLOURS)]
 
 
-def wrap(text: str, width: float, size: float = FONT, bold: bool = False) -> list[str]:
+def wrap(text: str, width: float, bold: bool = False) -> list[str]:
     """Break `text` into lines no wider than `width` (a longer word gets its own line)."""
     lines: list[str] = []
     current = ""
     # Split at ordinary spaces only: Babel's no-break spaces keep "1 140 000" on one line.
     for word in re.split(r"[ \t\r\n]+", text.strip()):
         trial = f"{current} {word}" if current else word
-        if current and text_width(trial, size, bold) > width:
+        if current and text_width(trial, FONT, bold) > width:
             lines.append(current)
             current = word
         else:
@@ -76,7 +66,6 @@ class Label:
     lines: list[str]
     bold: bool = False
     anchor: str = "start"
-    size: float = FONT
     fill: str = INK
 
     @property
@@ -85,79 +74,22 @@ class Label:
 
 
 @dataclass
-class SourceRef:
-    id: str
-    name: str
-
-
-@dataclass
 class Chart:
     """What every chart's HTML wrapper (charts/chart.html) needs."""
 
     id: str  # unique on its page; the SVG's <title>/<desc> ids derive from it
-    kind: str  # names the templates: charts/<kind>.svg and charts/<kind>-table.html
+    kind: str  # names the drawing: charts/<kind>.svg
+    table: str  # names the table under it: charts/<table>-table.html
     title: str
     desc: str
     width: float
     height: float
     sources: list[SourceRef]
     downloads: list[str]  # file names under data/
+    # Drawn on a story, whose own source list the rows' footnotes link to;
+    # elsewhere rows name their reports and the chart links to the methodology.
+    on_story: bool
     note: str = ""  # e.g. which value is computed
-    table: str = ""  # names charts/<table>-table.html; the kind's own table if empty
-    shapes: dict = field(default_factory=dict)  # kind-specific drawing, see the layouts
-
-
-def source_name(source: dict, lang: str, t: Translator) -> str:
-    """How a source line names a report: its outlet, else its headline, else its date."""
-    if source.get("outlet"):
-        return source["outlet"][lang]
-    if source.get("headline"):
-        return f"«{source['headline']}»"
-    if source.get("published"):
-        return t.gettext("untitled report of %(date)s", date=format_partial_date(source["published"], lang))
-    return t.gettext("untitled report")
-
-
-def source_refs(data: Dataset, ids: list[str], lang: str, t: Translator) -> list[SourceRef]:
-    """Distinct sources in first-seen order."""
-    seen: list[str] = []
-    for sid in ids:
-        if sid not in seen:
-            seen.append(sid)
-    return [SourceRef(sid, source_name(data.source_by_id[sid], lang, t)) for sid in seen]
-
-
-def install(env, catalog_dir: str) -> None:
-    """Jinja globals: timeline_chart(city_id=None), figure_charts(city), sources_chart(), report_names(ids)."""
-    from .bars import breakdown_charts, sources_chart
-    from .timeline import timeline
-
-    def _args(ctx: Context) -> tuple[Dataset, str, Translator]:
-        lang = page_lang(ctx)
-        return ctx["craft"], lang, Translator(catalog_dir, lang)
-
-    @pass_context
-    def timeline_chart(ctx: Context, city_id: str | None = None) -> Chart:
-        return timeline(*_args(ctx), city_id)
-
-    @pass_context
-    def figure_charts(ctx: Context, city: dict) -> list[Chart]:
-        return breakdown_charts(*_args(ctx), city)
-
-    @pass_context
-    def sources_per_city_chart(ctx: Context) -> Chart:
-        return sources_chart(*_args(ctx))
-
-    @pass_context
-    def report_names(ctx: Context, ids: list[str]) -> list[SourceRef]:
-        """How a page without a source list names reports (home page)."""
-        data, lang, t = _args(ctx)
-        return source_refs(data, ids, lang, t)
-
-    env.filters["svgnum"] = num
-    env.globals.update(
-        report_names=report_names,
-        timeline_chart=timeline_chart,
-        figure_charts=figure_charts,
-        sources_chart=sources_per_city_chart,
-    )
+    shapes: dict[str, object] = field(
+        default_factory=dict
+    )  # kind-specific drawing and table rows, see the layouts

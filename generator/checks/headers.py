@@ -15,11 +15,13 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 
-from ..content.citations import MARKER
 from ..data.loader import read_text
+from ..data.markers import MARKER
 from ..data.schema import CONTROL, VISIBLE
 from ..errors import ContentError, problem, shown
 
@@ -27,7 +29,7 @@ from ..errors import ContentError, problem, shown
 # typo (`Titel:`) or a field that would break the site (`Lang:`, `Slug:` come from the path).
 FIELDS = ("Title", "Date", "Modified", "Summary", "Status", "Template")
 # Pelican's own templates for each kind; pages may also use a slug's own template.
-TEMPLATES = {"story": ("article",), "page": ("page",)}
+TEMPLATES = MappingProxyType({"story": ("article",), "page": ("page",)})
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")
@@ -201,7 +203,7 @@ def _links(text: str, path: str, root: str, display: str) -> list[str]:
     return out
 
 
-def source_files(settings: dict) -> list[tuple[str, str]]:
+def source_files(settings: dict[str, Any]) -> list[tuple[str, str]]:
     """(kind, path) of every Markdown story and page Pelican will read, sorted by path."""
     root = settings["PATH"]
     found = []
@@ -216,7 +218,7 @@ def source_files(settings: dict) -> list[tuple[str, str]]:
     return sorted(found, key=lambda item: item[1])
 
 
-def allowed_templates(settings: dict) -> dict[str, tuple[str, ...]]:
+def allowed_templates(settings: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     """Template names a header may give, per kind: those the theme has."""
     folder = Path(settings["THEME"]) / "templates"
     wanted = {
@@ -228,7 +230,7 @@ def allowed_templates(settings: dict) -> dict[str, tuple[str, ...]]:
     }
 
 
-def header_problems(settings: dict) -> list[str]:
+def header_problems(settings: dict[str, Any]) -> list[str]:
     """Every problem in every story and page file, in path order."""
     root = settings["PATH"]
     templates = allowed_templates(settings)

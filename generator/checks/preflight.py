@@ -9,16 +9,17 @@ markers) needs the rendered stories and is checked in stories.py.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..data.model import Dataset, load_dataset
 from ..errors import ContentError
-from ..publish.site import catalog_dir
+from ..i18n import catalog_dir
 from .catalogs import catalog_problems
 from .headers import header_problems
 from .sources import check_against_sources
 
 
-def check_content(settings: dict) -> Dataset:
+def check_content(settings: dict[str, Any]) -> Dataset:
     """The validated dataset, or a ContentError listing every problem found."""
     problems: list[str] = []
     data = None

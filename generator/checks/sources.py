@@ -85,9 +85,6 @@ def data_problems(data: Dataset, articles: dict[str, Article], archive: Path | N
     for i, event in enumerate(data.events):
         date_problem("content/data/timeline.yaml", f"events[{i}] (id '{event['id']}')", "date",
                      event["date"], event["sources"])  # fmt: skip
-    for i, claim in enumerate(data.claims):
-        date_problem("content/data/claims.yaml", f"claims[{i}] (id '{claim['id']}')", "date",
-                     claim.get("date"), claim["sources"])  # fmt: skip
     return out
 
 

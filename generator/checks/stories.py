@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..content.citations import MARKER
+from ..data.markers import MARKER
 from ..data.model import Dataset
 from ..errors import problem
 

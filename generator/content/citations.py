@@ -1,157 +1,43 @@
-"""Figures and footnote citations in stories, rendered from the data.
+"""The numbered sources of one page, fixed once when the page is enriched.
 
-Editors write `[fig:almaty-tourists-total]` where a figure goes and
-`[cite:expert-kz-ru]` after a statement. The figure is formatted from the data
-in the page's language and cited to its sources; citations are numbered in
-order of first use, and the story's sources section lists them.
+Python numbers every source a page cites, in the order the page shows them
+(story_view.story_citation_order for stories, the text's order for pages);
+templates only read the numbers (`citations.number_of(id)`) and draw the
+footnote (the `cite` macro in _macros.html). A template that cites a source the
+page did not number stops the build instead of printing a wrong number.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from jinja2 import pass_context
-from jinja2.runtime import Context
-from markupsafe import escape
-
-from ..data.model import Dataset
-from ..errors import problem
-from ..i18n import Translator, format_number, kk_ablative, page_lang
-
-MARKER = re.compile(r"\[(fig|cite):([^\]\s]*)\]")
+from ..data.records import Source
 
 
-@dataclass
+class UnnumberedSource(LookupError):
+    """A template cites a source that the page's enrichment did not number."""
+
+
+@dataclass(frozen=True)
 class Citations:
-    """The numbered sources one page cites, in order of first citation."""
+    """Footnote numbers of one page: sources[n - 1] is footnote n."""
 
-    sources: list[dict] = field(default_factory=list)
-    figures: list[str] = field(default_factory=list)
+    page: str  # the page's source file, for the error message
+    sources: tuple[Source, ...]
 
-    def number(self, source: dict) -> int:
-        if source not in self.sources:
-            self.sources.append(source)
-        return self.sources.index(source) + 1
+    @classmethod
+    def numbered(cls, page: str, cited: Iterable[list[str]], source_by_id: dict[str, Source]) -> Citations:
+        """Number sources in order of first citation; `cited` lists each footnote's source ids in page order."""
+        ids = dict.fromkeys(sid for sources in cited for sid in sources)
+        return cls(page, tuple(source_by_id[sid] for sid in ids))
 
-    def newest_dated(self) -> str | None:
-        """The latest publication date among the cited reports that give one."""
-        dates = [s["published"] for s in self.sources if s.get("published")]
-        return max(dates) if dates else None
-
-
-def cite_html(citations: Citations, source_ids: list[str], data: Dataset, t: Translator) -> str:
-    links = []
-    for sid in source_ids:
-        n = citations.number(data.source_by_id[sid])
-        hidden = escape(t.gettext("source"))
-        links.append(f'<a href="#source-{sid}"><span class="visually-hidden">{hidden} </span>{n}</a>')
-    return f'<sup class="cite">[{", ".join(links)}]</sup>'
-
-
-def figure_text(fig: dict, lang: str, t: Translator, prose: bool = False) -> str:
-    """1,14 млн / more than 250 / четыре: the value as a reader says it.
-
-    A figure's `written` form is used in sentences (`prose`); a key-figure card
-    keeps digits, so it uses `written` only when that is a number ("1,14 млн").
-    """
-    written = (fig.get("written") or {}).get(lang)
-    if written and (prose or any(ch.isdigit() for ch in written)):
-        return written
-    value = format_number(fig["value"], lang)
-    if fig.get("qualifier") == "more_than":
-        # TRANSLATORS: %(ablative)s is the Kazakh ablative suffix that agrees
-        # with the number ("250-ден астам"); other languages leave it out.
-        return t.gettext("more than %(value)s%(ablative)s", value=value, ablative=kk_ablative(fig["value"]))
-    if fig.get("qualifier") == "about":
-        return t.gettext("about %(value)s", value=value)
-    return value
-
-
-def figure_filter(catalog_dir: str):
-    """Jinja filter: a figure's value as text in the page's language."""
-
-    @pass_context
-    def figure(ctx: Context, fig: dict) -> str:
-        lang = page_lang(ctx)
-        return figure_text(fig, lang, Translator(catalog_dir, lang))
-
-    return figure
-
-
-# Where a paragraph (or list item, heading, cell) ends: a footnote never reaches past it.
-_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|dd|dt|blockquote|figcaption)>")
-
-
-def _covered_figures(html: str, markers: list[re.Match], data: Dataset) -> set[int]:
-    """Start offsets of [fig:] markers whose sources the next footnote in the same block cites.
-
-    One footnote per sentence or run of sentences from one source: a figure
-    followed, in its paragraph, by a footnote to its own sources carries no
-    footnote of its own.
-    """
-    covered: set[int] = set()
-    later: set[str] = set()  # what the nearest following footnote in this block cites
-    for i in range(len(markers) - 1, -1, -1):
-        match = markers[i]
-        nxt = markers[i + 1] if i + 1 < len(markers) else None
-        gap = html[match.end() : nxt.start() if nxt else len(html)]
-        if _BLOCK_END.search(gap):
-            later = set()
-        kind, ref = match.groups()
-        if kind == "cite":
-            # [cite:a][cite:b] side by side make one footnote.
-            run = nxt is not None and nxt.group(1) == "cite" and not gap.strip()
-            later = {ref} | (later if run else set())
-            continue
-        fig = data.figure_by_id.get(ref)
-        if fig is None:
-            continue
-        if set(fig["sources"]) <= later:
-            covered.add(match.start())
-        else:
-            later = set(fig["sources"])
-    return covered
-
-
-def render_markers(
-    html: str, lang: str, data: Dataset, t: Translator, source_path: str, citations: Citations
-) -> tuple[str, list[str]]:
-    """Replace markers in a story's HTML; return the HTML and any problems."""
-    problems: list[str] = []
-    covered = _covered_figures(html, list(MARKER.finditer(html)), data)
-
-    def replace(match: re.Match) -> str:
-        kind, ref = match.groups()
-        if kind == "fig":
-            fig = data.figure_by_id.get(ref)
-            if fig is None:
-                problems.append(
-                    problem(
-                        source_path,
-                        f"[fig:{ref}]",
-                        "figure",
-                        f"unknown figure id '{ref}'; known: {', '.join(sorted(data.figure_by_id))}",
-                    )
-                )
-                return match.group(0)
-            citations.figures.append(ref)
-            text = escape(figure_text(fig, lang, t, prose=True))
-            unit = escape(fig["unit"][lang])
-            span = f'<span class="figure" data-figure="{ref}">{text}&nbsp;{unit}</span>'
-            if match.start() in covered:
-                return span
-            return span + cite_html(citations, fig["sources"], data, t)
-        if ref not in data.source_by_id:
-            problems.append(
-                problem(
-                    source_path,
-                    f"[cite:{ref}]",
-                    "source",
-                    f"unknown source id '{ref}'; known: {', '.join(sorted(data.source_by_id))}",
-                )
-            )
-            return match.group(0)
-        return cite_html(citations, [ref], data, t)
-
-    return MARKER.sub(replace, html), problems
+    def number_of(self, source_id: str) -> int:
+        for n, source in enumerate(self.sources, start=1):
+            if source["id"] == source_id:
+                return n
+        raise UnnumberedSource(
+            f"{self.page}: a template cites source '{source_id}', which the page did not number; "
+            "number it where the page's sources are numbered (generator/content/story_view.py "
+            "story_citation_order for a story), in the order the page shows it"
+        )

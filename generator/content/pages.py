@@ -1,13 +1,13 @@
-"""Per-page metadata shared by every template: language, URL, alternates, title."""
+"""Which page is being rendered, and its metadata: language, URL, alternates, title."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jinja2 import pass_context
-from jinja2.runtime import Context
+from pelican.contents import Content
 
-from ..publish.latin import with_edition
+from ..editions import with_edition
 
 
 @dataclass
@@ -26,30 +26,37 @@ class PageMeta:
         self.alternates = with_edition(self.alternates)
 
 
-def alternate_urls(obj, langs: list[str]) -> dict[str, str]:
+def alternate_urls(obj: Content, langs: list[str]) -> dict[str, str]:
     """lang -> url for a Pelican article or page and its translations."""
     found = {obj.lang: obj.url, **{t.lang: t.url for t in obj.translations}}
     return with_edition({lang: found[lang] for lang in langs if lang in found})
 
 
-def find_meta(ctx: Context) -> PageMeta | None:
-    """The PageMeta of the page being rendered (passed, or on its article/page), if any."""
-    if ctx.get("meta"):
-        return ctx["meta"]
+@dataclass(frozen=True)
+class ThisPage:
+    """Which page is being written and in which language: the one answer that templates,
+    head tags, search marks, the sitemap and the build summary all use."""
+
+    lang: str  # the site's default language for a page in none of them (root chooser, 404)
+    meta: PageMeta | None  # None for the pages outside the languages (root chooser, 404)
+
+
+def this_page(context: Mapping) -> ThisPage:
+    """The page a Pelican writer's context (or a template's) is for.
+
+    Its PageMeta is passed as `meta` (the site's own pages) or set on its
+    article or page (stories.py); the language is the PageMeta's, else one
+    passed as `lang` or its article's, else the site's default.
+    """
+    meta, lang = context.get("meta"), context.get("lang")
     for key in ("article", "page"):
-        obj = ctx.get(key)
-        if obj is not None and hasattr(obj, "meta"):
-            return obj.meta
-    return None
-
-
-@pass_context
-def page_meta(ctx: Context) -> PageMeta:
-    """find_meta for templates: every page the site writes must have one."""
-    meta = find_meta(ctx)
-    if meta is None:
-        raise LookupError(f"no page metadata for {ctx.get('output_file')}")
-    return meta
+        obj = context.get(key)
+        if obj is not None:
+            meta = meta or getattr(obj, "meta", None)
+            lang = lang or getattr(obj, "lang", None)
+    if meta is not None:
+        return ThisPage(meta.lang, meta)
+    return ThisPage(lang or context["DEFAULT_LANG"], None)
 
 
 def end_sentence(text: str) -> str:

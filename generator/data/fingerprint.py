@@ -24,6 +24,10 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
+from typing import TypedDict
+
+from .dates import PartialDate
 
 RUN = 7  # words in a run; the newsroom's copy rule (and ../shared/tools/copycheck.py)
 FORMAT = 1
@@ -47,14 +51,14 @@ def run_hashes(text: str, n: int = RUN) -> set[str]:
 
 # -- numbers, as a newsroom writes them ------------------------------------
 
-_SCALE = {
+_SCALE = MappingProxyType({
     "тыс": 1_000, "тысяч": 1_000, "тысячи": 1_000, "тысяча": 1_000,
     "мың": 1_000, "мыңы": 1_000, "мыңнан": 1_000, "мыңға": 1_000,
     "млн": 1_000_000, "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000,
     "миллионға": 1_000_000, "миллионнан": 1_000_000,
     "млрд": 1_000_000_000, "миллиард": 1_000_000_000, "миллиарда": 1_000_000_000,
     "миллиардов": 1_000_000_000,
-}  # fmt: skip
+})  # fmt: skip
 # "1 140 000" groups digits with (no-break, thin) spaces; a plain space only before exactly three digits.
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?(?:\s*(" + "|".join(
@@ -63,8 +67,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 # Small counts written in words (the articles do: "четыре ассоциации").
-_NUMBER_WORDS = {
-    "ru": {
+_NUMBER_WORDS = MappingProxyType({
+    "ru": MappingProxyType({
         1: "один одна одно одного одной одному",
         2: "два две двух двум двумя",
         3: "три трех трем тремя",
@@ -77,8 +81,8 @@ _NUMBER_WORDS = {
         10: "десять десяти десятью",
         20: "двадцать двадцати",
         100: "сто ста",
-    },
-    "kk": {
+    }),
+    "kk": MappingProxyType({
         1: "бір",
         2: "екі екеу екеуі",
         3: "үш үшеу үшеуі",
@@ -91,8 +95,8 @@ _NUMBER_WORDS = {
         10: "он оны",
         20: "жиырма",
         100: "жүз",
-    },
-}
+    }),
+})  # fmt: skip
 
 
 def numbers(text: str, lang: str) -> set[float]:
@@ -111,12 +115,12 @@ def numbers(text: str, lang: str) -> set[float]:
 
 # -- dates, as the articles write them ---------------------------------------
 
-_MONTHS = {
-    "ru": ["январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр",
-           "ноябр", "декабр"],
-    "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
-           "қазан", "қараша", "желтоқсан"],
-}  # fmt: skip
+_MONTHS = MappingProxyType({
+    "ru": ("январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр",
+           "ноябр", "декабр"),
+    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
+           "қазан", "қараша", "желтоқсан"),
+})  # fmt: skip
 
 
 @dataclass
@@ -130,16 +134,16 @@ class Dates:
 
     def states(self, date: str) -> bool:
         """Does the text give this "YYYY", "YYYY-MM" or "YYYY-MM-DD"?"""
-        parts = date.split("-")
         if any(f.startswith(date) for f in self.full):
             return True
-        if parts[0] not in self.years:
+        d = PartialDate.parse(date)
+        if f"{d.year:04d}" not in self.years:
             return False
-        if len(parts) == 1:
+        if d.month is None:
             return True
-        if len(parts) == 2:
-            return parts[1] in self.months
-        return f"{parts[1]}-{parts[2]}" in self.days
+        if d.day is None:
+            return f"{d.month:02d}" in self.months
+        return f"{d.month:02d}-{d.day:02d}" in self.days
 
 
 def dates(text: str, lang: str) -> Dates:
@@ -151,7 +155,7 @@ def dates(text: str, lang: str) -> Dates:
     for d, m, y in re.findall(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)", text):
         full.add(f"{y}-{int(m):02d}-{int(d):02d}")
     lower = text.lower()
-    for i, stem in enumerate(_MONTHS.get(lang, []), start=1):
+    for i, stem in enumerate(_MONTHS.get(lang, ()), start=1):
         mm = f"{i:02d}"
         for m in re.finditer(rf"(?<!\w)(?:(\d{{1,2}})\s+)?{stem}\w*(?:\s+(\d{{4}}))?", lower):
             months.add(mm)
@@ -175,9 +179,28 @@ def _language(text: str) -> str:
     return "kk" if len(re.findall("[әғқңөұүһі]", text.lower())) > 20 else "ru"
 
 
-def fingerprint_of(archive: Path) -> dict:
+class ArticlePrint(TypedDict):
+    """One article in content/data/fingerprint.json."""
+
+    sha256: str
+    language: str
+    numbers: list[float]
+    dates: list[str]  # "YYYY-MM-DD"
+    days: list[str]  # "MM-DD"
+    months: list[str]  # "MM"
+    years: list[str]  # "YYYY"
+    runs: list[str]  # hashes of RUN-word runs
+
+
+class FingerprintFile(TypedDict):
+    format: int
+    words_per_run: int
+    articles: dict[str, ArticlePrint]
+
+
+def fingerprint_of(archive: Path) -> FingerprintFile:
     """The fingerprint of every article (*.txt) in the archive folder."""
-    articles = {}
+    articles: dict[str, ArticlePrint] = {}
     for path in sorted(archive.glob("*.txt")):
         raw = path.read_bytes()
         text = raw.decode("utf-8")
@@ -196,7 +219,7 @@ def fingerprint_of(archive: Path) -> dict:
     return {"format": FORMAT, "words_per_run": RUN, "articles": articles}
 
 
-def dump(fingerprint: dict) -> str:
+def dump(fingerprint: FingerprintFile) -> str:
     """Stable text: one run hash per line would be long; one article per block keeps diffs readable."""
     return json.dumps(fingerprint, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -213,7 +236,7 @@ class Article:
 
 def load(path: Path) -> dict[str, Article]:
     """Read content/data/fingerprint.json into one Article per archive file."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data: FingerprintFile = json.loads(path.read_text(encoding="utf-8"))
     return {
         name: Article(
             file=name,
@@ -229,7 +252,7 @@ def load(path: Path) -> dict[str, Article]:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
-        print("usage: python -m generator.fingerprint ARCHIVE_DIR OUTPUT_JSON", file=sys.stderr)
+        print("usage: python -m generator fingerprint ARCHIVE_DIR OUTPUT_JSON", file=sys.stderr)
         return 2
     archive, target = Path(argv[0]), Path(argv[1])
     if not archive.is_dir():
@@ -243,7 +266,3 @@ def main(argv: list[str]) -> int:
     target.write_text(dump(fp), encoding="utf-8")
     print(f"{target}: fingerprint of {len(fp['articles'])} article(s) from {archive}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

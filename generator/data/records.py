@@ -32,13 +32,12 @@ class Figure(TypedDict):
     remainder: NotRequired[Bilingual]  # what the rest of that whole is
     counted: NotRequired[Literal[True]]  # our count of items the source lists
     written: NotRequired[Bilingual]  # how the stories write the value
-    city: NotRequired[str]  # set on Dataset.figure_by_id's copies only
 
 
 class Wording(TypedDict):
     text: str
     sources: list[str]
-    lang: NotRequired[str]
+    lang: NotRequired[Literal["kk", "ru", "en"]]  # when not the report's language
 
 
 class Status(TypedDict):

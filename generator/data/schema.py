@@ -1,15 +1,27 @@
 """JSON Schemas for the files in content/data/, one per file.
 
 Structure and types live here; checks that need more than one entry (ids that
-must exist, duplicates, a point inside Kazakhstan) live in model.py.
+must exist, duplicates, a point inside Kazakhstan) live in cross_checks.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
-LANGS = ["kk", "ru"]
-ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+
+def _frozen(value: Any) -> Any:
+    """A schema no caller can change: read-only mappings, tuples for arrays."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+LANGS = ("kk", "ru")
+ID = _frozen({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})
 # Characters that show nothing: zero-width spaces and joiners, soft hyphen,
 # direction marks, BOM, Hangul fillers. Text made only of them (and spaces) is empty.
 INVISIBLE = (
@@ -21,34 +33,38 @@ VISIBLE = f"[^\\s{INVISIBLE}]"
 # from word processors, they break lines in some readers and in JavaScript.
 CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
 NO_CONTROL = f"^[^{CONTROL}]*$"
-TEXT = {"type": "string", "allOf": [{"pattern": VISIBLE}, {"pattern": NO_CONTROL}]}
+TEXT = _frozen({"type": "string", "allOf": [{"pattern": VISIBLE}, {"pattern": NO_CONTROL}]})
 # "2025", "2025-10" or "2025-10-05": as precise as the source is.
-DATE = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
-OPTIONAL_DATE = {"oneOf": [DATE, {"type": "null"}]}
+DATE = _frozen({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})
+OPTIONAL_DATE = _frozen({"oneOf": [DATE, {"type": "null"}]})
 # A period is a date or a half-year such as "2025-H1".
-PERIOD = {"oneOf": [DATE, {"type": "string", "pattern": r"^\d{4}-H[12]$"}, {"type": "null"}]}
-BILINGUAL = {
-    "type": "object",
-    "properties": {lang: TEXT for lang in LANGS},
-    "required": LANGS,
-    "additionalProperties": False,
-}
-# http(s), a host name, then an optional path: "https://" alone is no address.
-URL = r"^https?://[^\s/?#@]*[^\s/?#@.:][^\s/?#@]*(?:[/?#]\S*)?$"
-SOURCE_IDS = {"type": "array", "items": ID, "minItems": 1}
-CITY_IDS = {"type": "array", "items": ID}
-
-
-def _obj(required: list[str], optional: dict[str, Any] | None = None, **props: Any) -> dict:
-    return {
+PERIOD = _frozen({"oneOf": [DATE, {"type": "string", "pattern": r"^\d{4}-H[12]$"}, {"type": "null"}]})
+BILINGUAL = _frozen(
+    {
         "type": "object",
-        "properties": {**props, **(optional or {})},
-        "required": required,
+        "properties": {lang: TEXT for lang in LANGS},
+        "required": LANGS,
         "additionalProperties": False,
     }
+)
+# http(s), a host name, then an optional path: "https://" alone is no address.
+URL = r"^https?://[^\s/?#@]*[^\s/?#@.:][^\s/?#@]*(?:[/?#]\S*)?$"
+SOURCE_IDS = _frozen({"type": "array", "items": ID, "minItems": 1})
+CITY_IDS = _frozen({"type": "array", "items": ID})
 
 
-def _file(key: str, item: dict, min_items: int = 0) -> dict:
+def _obj(required: list[str], optional: Mapping[str, Any] | None = None, **props: Any) -> Mapping[str, Any]:
+    return _frozen(
+        {
+            "type": "object",
+            "properties": {**props, **(optional or {})},
+            "required": required,
+            "additionalProperties": False,
+        }
+    )
+
+
+def _file(key: str, item: Mapping[str, Any], min_items: int = 0) -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **_obj([key], **{key: {"type": "array", "items": item, "minItems": min_items}}),
@@ -59,7 +75,7 @@ FIGURE = _obj(
     ["id", "value", "unit", "counts", "period", "sources"],
     {
         "qualifier": {"enum": ["more_than", "about"]},
-        # Charts (chart_parts.py): this figure is part of another of the city's
+        # Charts (charts/parts.py; checked in data/parts.py): this figure is part of another of the city's
         # figures; the whole may name what is left, which charts show as computed.
         "part_of": ID,
         "remainder": BILINGUAL,
@@ -146,17 +162,19 @@ EVENT = _obj(
     sources=SOURCE_IDS,
 )
 
-SCHEMAS: dict[str, dict] = {
-    "sources.yaml": _file("sources", SOURCE),
-    # A site about craft cities needs one at least (the map frames them).
-    "cities.yaml": _file("cities", CITY, min_items=1),
-    "claims.yaml": {
-        **_file("claims", CLAIM),
-        "properties": {
-            "claims": {"type": "array", "items": CLAIM},
-            "disputes": {"type": "array", "items": DISPUTE},
+SCHEMAS: Mapping[str, Mapping[str, Any]] = _frozen(
+    {
+        "sources.yaml": _file("sources", SOURCE),
+        # A site about craft cities needs one at least (the map frames them).
+        "cities.yaml": _file("cities", CITY, min_items=1),
+        "claims.yaml": {
+            **_file("claims", CLAIM),
+            "properties": {
+                "claims": {"type": "array", "items": CLAIM},
+                "disputes": {"type": "array", "items": DISPUTE},
+            },
+            "required": ["claims", "disputes"],
         },
-        "required": ["claims", "disputes"],
-    },
-    "timeline.yaml": _file("events", EVENT),
-}
+        "timeline.yaml": _file("events", EVENT),
+    }
+)

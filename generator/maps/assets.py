@@ -14,11 +14,9 @@ from pathlib import Path
 import xstatic.pkg.leaflet as xleaflet
 import xstatic.pkg.leaflet_markercluster as xcluster
 
-VENDOR = "theme/vendor"
+from .. import urls
 
-# Up to this many cities, each marker carries its name as a label (placed at
-# build time); beyond it the names are in the popups and the list only.
-LABELS_UP_TO = 40
+VENDOR = "theme/vendor"
 
 NOTICE = f"""Third-party files in this folder, copied at build time from PyPI packages.
 
@@ -74,7 +72,7 @@ class MapAssets:
     siteurl: str
 
     def _url(self, path: str) -> str:
-        return f"{self.siteurl}/{path}"
+        return urls.join(self.siteurl, path)
 
     @property
     def leaflet_js(self) -> str:

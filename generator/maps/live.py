@@ -6,11 +6,11 @@ builder but take only its map <div> and its script, and:
 
 - point `default_js` / `default_css` of *this* map (and cluster layer) at
   Leaflet copied from XStatic packages (never the class-level lists);
-- draw the cities with our own folium element (CityMarkers, after folium's
-  FastMarkerCluster): one data array whose texts are HTML-escaped first and
-  then written as safe JS literals (no jQuery, no template strings, and no
-  `{{` left for branca's second Jinja pass), so nothing from the data reaches
-  the page, or the build, unescaped;
+- draw the cities with our own folium element (markers.CityMarkers, after
+  folium's FastMarkerCluster): one data array whose texts are HTML-escaped
+  first and then written as safe JS literals (no jQuery, no template strings,
+  and no `{{` left for branca's second Jinja pass), so nothing from the data
+  reaches the page, or the build, unescaped;
 - give every element a counter id with a per-map prefix while this one map is
   built and rendered, so builds are byte-identical.
 """
@@ -18,31 +18,19 @@ builder but take only its map <div> and its script, and:
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element
 from folium.plugins import MarkerCluster
-from folium.template import Template
 from folium.utilities import JsCode
 from markupsafe import Markup
 
+from ..palette import BORDER, LAND
 from .assets import MapAssets
-
-
-@dataclass(frozen=True)
-class Pin:
-    """One city on the live map. `popup` and `label` are HTML, already escaped."""
-
-    lat: float
-    lon: float
-    name: str  # plain text: Leaflet sets it as the marker's title and alt
-    popup: Markup
-    label: Markup | None = None
-    side: str | None = None  # Leaflet tooltip direction for the permanent label
+from .markers import CityMarkers, MapSetup, Pin
 
 
 @dataclass(frozen=True)
@@ -53,108 +41,9 @@ class LiveMap:
     css: list[str]  # stylesheet URLs
 
 
-def js_literal(value: object) -> str:
-    """A JS literal for strings, numbers, lists and dicts, safe inside an HTML <script>
-    and inside a branca template.
-
-    JSON with `<`, `>`, `&`, `'` escaped (no `</script>`, no `<!--`), U+2028/9
-    escaped, and `{`/`}` escaped inside strings: branca compiles every rendered
-    script as a Jinja template once more, so a city called `{{ 7*7 }}` would
-    otherwise be evaluated at build time.
-    """
-    if isinstance(value, str):
-        text = json.dumps(value, ensure_ascii=False)
-        for char, code in _JS_ESCAPES.items():
-            text = text.replace(char, code)
-        return text
-    if isinstance(value, bool) or value is None or isinstance(value, int | float):
-        return json.dumps(value)
-    if isinstance(value, list | tuple):
-        return "[" + ",".join(js_literal(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{js_literal(str(k))}:{js_literal(v)}" for k, v in value.items()) + "}"
-    raise TypeError(f"no JS literal for {type(value).__name__}")
-
-
-_JS_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "'": "\\u0027",
-    "{": "\\u007b",
-    "}": "\\u007d",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-
-
 # Pixels within which markers cluster. Farther apart, each 25 × 41 px marker icon
 # keeps at least 24 × 24 px that no other covers (WCAG 2.5.8, axe's target-size).
 CLUSTER_RADIUS = 30
-
-
-class CityMarkers(MacroElement):
-    """Every city as a Leaflet marker, added to its parent (the map or a cluster layer).
-
-    Like folium's FastMarkerCluster, the cities travel as one data array and a
-    short loop builds the markers: folium's Marker + Popup would render (and
-    compile as a Jinja template) three elements per city, about 6 s and 1 MB of
-    script for 1,000 cities, and its Popup needs jQuery. Each row is
-    [lat, lon, name, popup HTML, label HTML or 0, label side or 0]; names go into
-    `title`/`alt` as text, popups and labels are HTML escaped at build time.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (layer, rows) {
-        // Leaflet anchors marker labels at the top right of the pin (tooltipAnchor [16, -28]);
-        // these offsets put each label beside the pin's head on its side, as in the SVG.
-        var offsets = {right: [0, 0], left: [-30, 0], top: [-16, -14], bottom: [-16, 30]};
-        rows.forEach(function (r) {
-        var marker = L.marker([r[0], r[1]], {title: r[2], alt: r[2]});
-        marker.bindPopup(r[3], {maxWidth: 280});
-        if (r[4]) marker.bindTooltip(r[4], {permanent: true, direction: r[5], offset: offsets[r[5]],
-        className: "map-label", interactive: false});
-        layer.addLayer(marker);
-        });
-        })({{ this._parent.get_name() }}, {{ this.rows }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, pins: Sequence[Pin]) -> None:
-        super().__init__()
-        self._name = "CityMarkers"
-        self.pins = list(pins)
-        self.rows = js_literal(
-            [[p.lat, p.lon, p.name, str(p.popup), str(p.label) if p.label else 0, p.side or 0] for p in pins]
-        )
-
-    def _get_self_bounds(self) -> list[list[float | None]]:
-        lats = [p.lat for p in self.pins]
-        lons = [p.lon for p in self.pins]
-        return [
-            [min(lats, default=None), min(lons, default=None)],
-            [max(lats, default=None), max(lons, default=None)],
-        ]
-
-
-class MapSetup(MacroElement):
-    """Calls craftMap.setup() (theme/static/js/map.js): translated controls, names, focus handling."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        craftMap.setup({{ this._parent.get_name() }}, {{ this.options }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, options: dict) -> None:
-        super().__init__()
-        self._name = "MapSetup"
-        self.options = js_literal(options)
 
 
 @contextmanager
@@ -236,9 +125,9 @@ def build_live_map(
         folium.GeoJson(
             outline,
             style_function=lambda _f: {
-                "color": "#6b5d4a",
+                "color": BORDER,
                 "weight": 1.5,
-                "fillColor": "#efe6d2",
+                "fillColor": LAND,
                 "fillOpacity": 1,
             },
             interactive=False,

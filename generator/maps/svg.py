@@ -1,8 +1,9 @@
-"""Static SVG maps, drawn at build time: what readers without JavaScript, printers
+"""Static SVG maps, laid out at build time: what readers without JavaScript, printers
 and screen readers get, and the whole map on story pages.
 
-Every text from the data is escaped with markupsafe; the SVG is inlined in the
-page, so it costs no request and prints as it is.
+Python places the dots and labels; theme/templates/maps/map.svg draws them
+(Jinja's autoescaping escapes every text). The SVG is inlined in the page, so
+it costs no request and prints as it is.
 """
 
 from __future__ import annotations
@@ -12,16 +13,22 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from markupsafe import Markup, escape
 from shapely.geometry.base import BaseGeometry
 
-from .geo import Box, Frame, place_labels, project_geometry
+from ..palette import ACCENT, BORDER, INK, LAND, OUTSIDE
+from .geo import Frame, project_geometry
+from .labels import Box, place_labels
 
-LAND = "#efe6d2"
-BORDER = "#6b5d4a"
-OUTSIDE = "#e6e5e0"  # neighbours and sea alike: the map shows one country
-DOT = "#8a2c0f"
-INK = "#1d1d1f"
+DOT = ACCENT
+
+
+@dataclass(frozen=True)
+class Colours:
+    land: str = LAND
+    border: str = BORDER
+    outside: str = OUTSIDE
+    dot: str = DOT
+    ink: str = INK
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,55 @@ class SvgCity:
     name: str
     main: bool = False  # the story's own city, drawn larger
     labelled: bool = True  # False: a dot only (and an obstacle for other labels)
+
+
+@dataclass(frozen=True)
+class Dot:
+    x: float
+    y: float
+    r: float
+    main: bool  # drawn ringed
+
+
+@dataclass(frozen=True)
+class Label:
+    x: float
+    y: float
+    anchor: str  # SVG text-anchor
+    bold: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class Inset:
+    """The overview in a story map's corner, at (x, y): the country in a w x h box
+    and the main map's window on it."""
+
+    x: float
+    y: float
+    w: int
+    h: int
+    land: str
+    window_x: float
+    window_y: float
+    window_w: float
+    window_h: float
+
+
+@dataclass(frozen=True)
+class SvgMap:
+    """What theme/templates/maps/map.svg draws."""
+
+    id: str  # unique on its page; the <title>'s id derives from it
+    title: str
+    width: int
+    height: int
+    land: str  # SVG path data of the outline
+    dots: list[Dot]
+    labels: list[Label]
+    font: float
+    inset: Inset | None = None
+    colours: Colours = Colours()
 
 
 def path_data(geometry: BaseGeometry, frame: Frame, clip: float | None = None) -> str:
@@ -76,7 +132,7 @@ def _label(x: float, y: float, side: str, size: float, gap: float) -> tuple[floa
     return x, y + gap + size * 0.8, "middle"
 
 
-def city_map_svg(
+def map_layout(
     land: str,
     cities: Sequence[SvgCity],
     frame: Frame,
@@ -84,9 +140,9 @@ def city_map_svg(
     svg_id: str,
     labels: bool = True,
     font: float = 22,
-    inset: Markup | None = None,
+    inset: Inset | None = None,
     blocked: Sequence[Box] = (),
-) -> Markup:
+) -> SvgMap:
     """The outline (`land`, SVG path data from path_data()), a dot per city and,
     where they fit, name labels.
 
@@ -103,55 +159,26 @@ def city_map_svg(
         if labels
         else [None] * len(cities)
     )
-    out = [
-        f'<svg class="map-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
-        f'width="{w}" height="{h}" role="img" aria-labelledby="{svg_id}-title">',
-        f'<title id="{svg_id}-title">{escape(title)}</title>',
-        f'<rect width="{w}" height="{h}" fill="{OUTSIDE}"/>',
-        f'<path d="{land}" fill="{LAND}" stroke="{BORDER}" stroke-width="1.5" stroke-linejoin="round"/>',
-    ]
     dots, texts = [], []
     for city, (x, y), side in zip(cities, pts, sides, strict=True):
         if city.main and labels and side is None:
             side = "bottom"  # the story's own city is always named, even if its label is long
         r = font * (0.42 if city.main else 0.27)
-        dots.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"'
-            + (' stroke="#fff" stroke-width="3"' if city.main else "")
-            + "/>"
-        )
+        dots.append(Dot(x, y, r, city.main))
         if side:
             tx, ty, anchor = _label(x, y, side, font, gap + (r if city.main else 0))
-            weight = ' font-weight="700"' if city.main else ""
-            texts.append(
-                f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}"{weight}>{escape(city.name)}</text>'
-            )
-    out.append(f'<g fill="{DOT}">{"".join(dots)}</g>')
-    if texts:
-        # The white halo keeps labels readable over the border line.
-        out.append(
-            f'<g font-family="system-ui, sans-serif" font-size="{font:g}" fill="{INK}" stroke="#fff" '
-            f'stroke-width="4" stroke-linejoin="round" paint-order="stroke">{"".join(texts)}</g>'
-        )
-    if inset is not None:
-        out.append(inset)
-    out.append("</svg>")
-    return Markup("".join(out))
+            texts.append(Label(tx, ty, anchor, city.main, city.name))
+    return SvgMap(svg_id, title, w, h, land, dots, texts, font, inset)
 
 
-def inset_svg(land: str, frame: Frame, window: Frame, x: float, y: float) -> Markup:
+def inset_layout(land: str, frame: Frame, window: Frame, x: float, y: float) -> Inset:
     """A small overview of the whole country (`land`: path data in `frame`) with the main
     map's window marked on it."""
     wx0, wy0 = _in(frame, window.x0, window.y0)
     wx1, wy1 = _in(frame, window.x0 + window.width / window.scale, window.y0 + window.height / window.scale)
     w, h = round(frame.width), round(frame.height)
-    return Markup(
-        f'<g transform="translate({x:g} {y:g})" aria-hidden="true">'
-        f'<rect width="{w}" height="{h}" fill="#fff" stroke="{BORDER}"/>'
-        f'<path d="{land}" fill="{LAND}" stroke="{BORDER}"/>'
-        f'<rect x="{max(wx0, 0):.1f}" y="{max(wy0, 0):.1f}" width="{min(wx1, w) - max(wx0, 0):.1f}" '
-        f'height="{min(wy1, h) - max(wy0, 0):.1f}" fill="none" stroke="{DOT}" stroke-width="2"/>'
-        "</g>"
+    return Inset(
+        x, y, w, h, land, max(wx0, 0), max(wy0, 0), min(wx1, w) - max(wx0, 0), min(wy1, h) - max(wy0, 0)
     )
 
 

@@ -12,10 +12,11 @@ import os
 from collections.abc import Iterable
 
 from ..data.model import Dataset
+from ..data.records import City, Source, point
 
 DOWNLOAD_DIR = "data"
 # What the methodology page links to, in this order (the CSVs are listed by datapackage.json).
-DOWNLOADS = [
+DOWNLOADS = (
     "craft-cities.json",
     "datapackage.json",
     "cities.csv",
@@ -25,7 +26,7 @@ DOWNLOADS = [
     "claims.csv",
     "events.csv",
     "sources.csv",
-]
+)
 LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -35,6 +36,11 @@ LICENSE = {
 
 def _join(ids: Iterable[str]) -> str:
     return ";".join(ids)
+
+
+def _lat_lon(city: City) -> tuple[float, float]:
+    lon, lat = point(city)
+    return lat, lon
 
 
 # Each table: its columns (name, Frictionless type, description) and its rows.
@@ -53,16 +59,7 @@ def _tables(data: Dataset) -> dict[str, tuple[list[tuple[str, str, str]], list[l
                 ("region_kk", "string", "Region in Kazakh"),
                 ("region_ru", "string", "Region in Russian"),
             ],
-            [
-                [
-                    c["id"],
-                    *bil(c, "name"),
-                    c["coordinates"]["lat"],
-                    c["coordinates"]["lon"],
-                    *bil(c, "region"),
-                ]
-                for c in data.cities
-            ],
+            [[c["id"], *bil(c, "name"), *_lat_lon(c), *bil(c, "region")] for c in data.cities],
         ),
         "statuses": (
             [
@@ -220,7 +217,7 @@ def dataset_json(data: Dataset) -> dict:
     }
 
 
-def _source_entry(source: dict) -> dict:
+def _source_entry(source: Source) -> dict:
     entry = {"title": source["headline"] or f"{source['id']} (no headline)", "language": source["language"]}
     if source["outlet"]:
         entry["outlet"] = source["outlet"]["ru"]
@@ -267,18 +264,15 @@ def datapackage(data: Dataset, tables: dict) -> dict:
     }
 
 
-def write_downloads(data: Dataset, output_path: str) -> list[str]:
-    """Write data/*.csv, data/craft-cities.json and data/datapackage.json; return their paths."""
+def write_downloads(data: Dataset, output_path: str) -> None:
+    """Write data/*.csv, data/craft-cities.json and data/datapackage.json."""
     folder = os.path.join(output_path, DOWNLOAD_DIR)
     os.makedirs(folder, exist_ok=True)
     tables = _tables(data)
     files = {f"{name}.csv": _csv(*table) for name, table in tables.items()}
     files["craft-cities.json"] = json.dumps(dataset_json(data), ensure_ascii=False, indent=2) + "\n"
     files["datapackage.json"] = json.dumps(datapackage(data, tables), ensure_ascii=False, indent=2) + "\n"
-    paths = []
     for name, text in files.items():
         path = os.path.join(folder, name)
         with open(path, "w", encoding="utf-8", newline="") as fp:
             fp.write(text)
-        paths.append(f"{DOWNLOAD_DIR}/{name}")
-    return paths

@@ -15,26 +15,28 @@ from urllib.parse import urlsplit
 
 from feedgenerator import Atom1Feed, get_tag_uri
 from markupsafe import escape
+from pelican.contents import Article
 
-from ..i18n import Translator
+from .. import urls
+from ..i18n import Translator, Translators
 
 FEED_NAME = "feed.xml"
 
 
-def _url(siteurl: str, path: str, depth: int) -> str:
-    """Absolute under SITEURL, else relative to a feed `depth` folders below the root."""
-    return f"{siteurl}/{path}" if siteurl else "../" * depth + path
+def feed_path(lang: str) -> str:
+    """Site-relative path of a language's feed."""
+    return f"{lang}/{FEED_NAME}"
 
 
 def _tag(siteurl: str, path: str, date) -> str:
     """A tag: URI for an Atom id: stable, and unique per host and path."""
     if siteurl:
-        return get_tag_uri(f"{siteurl}/{path}", date)
+        return get_tag_uri(urls.join(siteurl, path), date)
     return f"tag:localhost,{date:%Y-%m-%d}:/{path}"
 
 
-def build_feed(lang: str, stories: list, siteurl: str, t: Translator) -> Atom1Feed:
-    path = f"{lang}/{FEED_NAME}"
+def build_feed(lang: str, stories: list[Article], siteurl: str, t: Translator) -> Atom1Feed:
+    path = feed_path(lang)
     depth = path.count("/")
     site_name = t.gettext("Craft Cities of Kazakhstan")
     # Newest first; stories of the same day in a fixed order (by slug) for identical builds.
@@ -42,20 +44,20 @@ def build_feed(lang: str, stories: list, siteurl: str, t: Translator) -> Atom1Fe
     ordered.sort(key=lambda s: s.date, reverse=True)
     feed = Atom1Feed(
         title=site_name,
-        link=_url(siteurl, f"{lang}/", depth),
+        link=urls.from_file(siteurl, f"{lang}/", depth),
         description=t.gettext(
             "One story for each craft city, written from the news reports and cited to them."
         ),
         language=lang,
         author_name=site_name,
-        feed_url=_url(siteurl, path, depth),
-        feed_guid=_url(siteurl, path, depth) if siteurl else f"tag:localhost,2025:/{path}",
+        feed_url=urls.from_file(siteurl, path, depth),
+        feed_guid=urls.from_file(siteurl, path, depth) if siteurl else f"tag:localhost,2025:/{path}",
     )
     for story in ordered:
         modified = getattr(story, "modified", None)
         feed.add_item(
             title=story.title,
-            link=_url(siteurl, story.url, depth),
+            link=urls.from_file(siteurl, story.url, depth),
             # type="html": the plain summary, escaped, so no content becomes markup.
             description=str(escape(story.meta.description)),
             unique_id=_tag(siteurl, story.url, story.date),
@@ -67,19 +69,16 @@ def build_feed(lang: str, stories: list, siteurl: str, t: Translator) -> Atom1Fe
 
 
 def write_feeds(
-    stories_by_lang: dict[str, list], settings: dict, output_path: str, catalog_dir: str
-) -> list[str]:
-    """Write `<lang>/feed.xml` for every language; return their site-relative paths."""
+    stories_by_lang: dict[str, list[Article]], settings: dict, output_path: str, translators: Translators
+) -> None:
+    """Write `<lang>/feed.xml` for every language."""
     siteurl = settings["SITEURL"]
     if siteurl and not urlsplit(siteurl).hostname:
         raise ValueError(f"SITEURL must be absolute (https://host/path) or empty, not {siteurl!r}")
-    written = []
     for lang in settings["LANGUAGES"]:
-        feed = build_feed(lang, stories_by_lang.get(lang, []), siteurl, Translator(catalog_dir, lang))
-        path = f"{lang}/{FEED_NAME}"
+        feed = build_feed(lang, stories_by_lang.get(lang, []), siteurl, translators[lang])
+        path = feed_path(lang)
         full = os.path.join(output_path, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, "w", encoding="utf-8") as fp:
             feed.write(fp, "utf-8")
-        written.append(path)
-    return written

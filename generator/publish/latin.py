@@ -1,331 +1,29 @@
 """The Kazakh edition in the Latin alphabet (2021): /kk-latn/, made from the built /kk/ pages.
 
 Editors write Kazakh once, in Cyrillic. When Pelican has written every page
-(`finalized`), each file under kk/ is copied to kk-latn/ through this module:
-the text of the page (and only text) goes through translit.to_latin, links to
-other kk pages point to their kk-latn twins, `<html lang>` becomes kk-Latn and
-the language switcher marks Latin Kazakh as the current one. One template per
-page type still serves everything: a page type added later (by any generator
-that writes under kk/) gets its Latin twin with no change here.
-
-Left as written: text inside an element marked as another language (a Russian
-source's headline is a `<q lang="ru">`, the switcher's Cyrillic name is
-`lang="kk-Cyrl"`), tag and attribute names, ids, classes, URLs, and every
-attribute that is not text for readers. The hreflang links in the head and the
-switcher keep pointing at each edition.
+(`finalized`), each file under kk/ is copied to kk-latn/ through latin_text.py.
+One template per page type still serves everything: a page type added later
+(by any generator that writes under kk/) gets its Latin twin with no change here.
 """
 
 from __future__ import annotations
 
-import html
-import json
 import os
-import posixpath
-import re
 import shutil
-from html.parser import HTMLParser
 
-from ..translit import to_latin
+# edition_path and name_lang are template globals installed from this module (generator/__init__.py).
+from ..editions import DIR, SOURCE, edition_path, edition_url, name_lang
+from .latin_text import feed_to_latin, page_to_latin
 
-SOURCE = "kk"  # the language the edition is made from
-EDITION = "kk-Latn"  # BCP 47 tag of the edition (lang, hreflang)
-DIR = "kk-latn"  # its folder in the site
-CYRILLIC_NAME_TAG = "kk-Cyrl"  # how the Cyrillic edition's own name is marked (never transliterated)
-
-# Attributes whose values readers see or hear.
-TEXT_ATTRS = frozenset(
-    {"alt", "title", "aria-label", "aria-description", "aria-roledescription", "placeholder", "label",
-     "data-search-title", "data-search-section", "data-texts", "data-label", "data-name"}
-)  # fmt: skip
-# <meta> whose content is text (by name or property).
-TEXT_META = frozenset(
-    {"description", "og:title", "og:description", "og:site_name", "og:image:alt",
-     "twitter:title", "twitter:description", "twitter:image:alt"}
-)  # fmt: skip
-URL_ATTRS = frozenset({"href", "action"})
-URL_META = frozenset({"og:url"})
-VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
-# The search page's word list serves the Cyrillic normaliser (kk-query.js): no use on Latin text.
-DROP_ATTRS = frozenset({"data-words"})
+__all__ = ["edition_path", "name_lang", "write_edition"]
 
 
-def edition_path(code: str) -> str:
-    """The folder of an edition: 'kk', 'ru', 'kk-latn'."""
-    return DIR if code == EDITION else code
-
-
-def edition_url(url: str) -> str:
-    """Site-relative URL of the Latin twin of a kk page ("kk/almaty/" -> "kk-latn/almaty/")."""
-    return DIR + url[len(SOURCE) :] if url == SOURCE or url.startswith(SOURCE + "/") else url
-
-
-def with_edition(alternates: dict[str, str]) -> dict[str, str]:
-    """lang -> url with the Latin edition placed right after Cyrillic Kazakh."""
-    if SOURCE not in alternates or EDITION in alternates:
-        return alternates
-    out = {}
-    for code, url in alternates.items():
-        out[code] = url
-        if code == SOURCE:
-            out[EDITION] = edition_url(url)
-    return out
-
-
-def name_lang(code: str) -> str:
-    """lang attribute for an edition's name in the switcher: the Cyrillic name says its script."""
-    return CYRILLIC_NAME_TAG if code == SOURCE else code
-
-
-# --- text and scripts --------------------------------------------------------
-
-_JS_WORD = re.compile(r"(?:\\u04[0-9a-fA-F]{2}|[^\W\d_])+")
-_JS_ESCAPE = re.compile(r"\\u(04[0-9a-fA-F]{2})")
-
-
-def latin_js(code: str) -> str:
-    """Kazakh words in JS or JSON source, also those written as \\u04xx escapes (Jinja's tojson)."""
-
-    def word(m: re.Match) -> str:
-        text = _JS_ESCAPE.sub(lambda e: chr(int(e.group(1), 16)), m.group())
-        return to_latin(text) if text != m.group() or to_latin(text) != text else m.group()
-
-    return _JS_WORD.sub(word, code)
-
-
-def _latin_json(value, rewrite, top: bool = True):
-    """Strings of JSON-LD in Latin, except the headline of a work in another language (a
-    Russian source's headline is a quotation, as on the page); the rest is the page's text."""
-    if isinstance(value, dict):
-        own = value.get("inLanguage")
-        foreign = isinstance(own, str) and own not in (SOURCE, EDITION)
-        out = {}
-        for key, item in value.items():
-            if key == "inLanguage" and item == SOURCE and top:  # the page; a cited kk work stays kk
-                out[key] = EDITION
-            elif key in ("url", "mainEntityOfPage") and isinstance(item, str):
-                out[key] = rewrite(item)
-            elif key == "headline" and foreign:
-                out[key] = item
-            else:
-                out[key] = _latin_json(item, rewrite, False)
-        return out
-    if isinstance(value, list):
-        return [_latin_json(item, rewrite, False) for item in value]
-    if isinstance(value, str):
-        return to_latin(value)
-    return value
-
-
-def latin_json_ld(text: str, rewrite) -> str:
-    """A JSON-LD block, written back the way seo.json_ld writes it."""
-    data = _latin_json(json.loads(text), rewrite)
-    out = json.dumps(data, ensure_ascii=False, indent=1)
-    out = out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    lead = text[: len(text) - len(text.lstrip())]
-    tail = text[len(text.rstrip()) :]
-    return lead + out + tail
-
-
-# --- links -------------------------------------------------------------------
-
-
-class Links:
-    """Points links to kk pages at their kk-latn twins, for a page at `page` (site-relative)."""
-
-    def __init__(self, page: str, siteurl: str) -> None:
-        self.page_dir = posixpath.dirname(page)
-        self.siteurl = siteurl.rstrip("/")
-
-    def __call__(self, url: str) -> str:
-        if self.siteurl and url.startswith(self.siteurl + "/"):
-            rest = url[len(self.siteurl) + 1 :]
-            return self.siteurl + "/" + edition_url(rest)
-        if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#|^$", url, re.I):
-            return url  # another site, a mail link, an anchor on the page
-        if url.startswith("/"):
-            return "/" + edition_url(url[1:])
-        # Relative: a run of ../ to the site root, then a path from there.
-        m = re.match(r"^((?:\.\./|\./)*)(.*)$", url, re.S)
-        ups, rest = m.group(1), m.group(2)
-        base = posixpath.normpath(posixpath.join(self.page_dir, ups)) if ups else self.page_dir
-        if base in (".", "") and (rest == SOURCE or rest.startswith(SOURCE + "/")):
-            return ups + edition_url(rest)
-        return url  # a path inside kk/ itself resolves to the twin already
-
-
-# --- pages -------------------------------------------------------------------
-
-_ATTR = re.compile(r"""(\s)([^\s"'>/=]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
-
-
-def _rewrite_tag(raw: str, change) -> str:
-    """The start tag `raw` with some attribute values changed: change(name, value) returns the
-    new value, None to keep it, or False to drop the attribute. Untouched parts stay byte for byte."""
-    head = re.match(r"<[^\s/>]+", raw).group()
-
-    def attr(m: re.Match) -> str:
-        name, value = m.group(2).lower(), m.group(4)
-        text = None
-        if value is not None:
-            text = html.unescape(value[1:-1] if value[:1] in "\"'" else value)
-        new = change(name, text)
-        if new is False:
-            return ""
-        if new is None or new == text:
-            return m.group()
-        return f'{m.group(1)}{m.group(2)}="{html.escape(new, quote=True)}"'
-
-    return head + _ATTR.sub(attr, raw[len(head) :])
-
-
-class _PageToLatin(HTMLParser):
-    def __init__(self, links: Links) -> None:
-        super().__init__(convert_charrefs=False)
-        self.links = links
-        self.out: list[str] = []
-        self.langs: list[tuple[str, str | None]] = []  # open elements: (tag, lang they set)
-        self.script: str | None = None  # type of the <script> being read
-        self.canonical = ""  # the kk page's own address (the switcher links back to it)
-        self.swap_end: list[tuple[str, str]] = []  # (end tag expected, end tag to write)
-        self._end_at = 0
-
-    # The effective language of what is being read.
-    def lang(self) -> str:
-        for _, code in reversed(self.langs):
-            if code:
-                return code
-        return SOURCE
-
-    def _change(self, tag: str, attrs: dict[str, str | None], lang: str):
-        meta_key = (attrs.get("name") or attrs.get("property") or "") if tag == "meta" else ""
-
-        def change(name: str, value: str | None):
-            if value is None:
-                return None
-            if name in DROP_ATTRS:
-                return False
-            if name == "lang" and value == SOURCE:
-                return EDITION
-            if "hreflang" in attrs:
-                return None  # links to each edition stay as they are
-            if name in URL_ATTRS or (name == "content" and meta_key in URL_META):
-                return self.links(value)
-            if lang not in (SOURCE, EDITION):
-                return None
-            if name == "content" and meta_key in TEXT_META:
-                return to_latin(value)
-            if name == "data-texts":
-                return latin_js(value)
-            if name in TEXT_ATTRS:
-                return to_latin(value)
-            return None
-
-        return change
-
-    def handle_starttag(self, tag: str, attr_list) -> None:
-        raw = self.get_starttag_text()
-        attrs = dict(attr_list)
-        own = attrs.get("lang")
-        lang = (EDITION if own == SOURCE else own) if own else self.lang()
-        if tag == "link" and (attrs.get("rel") or "") == "canonical":
-            self.canonical = attrs.get("href") or ""
-        # The switcher: Cyrillic Kazakh becomes a link, Latin Kazakh the current edition.
-        if tag == "span" and "aria-current" in attrs and own == CYRILLIC_NAME_TAG:
-            self.out.append(
-                f'<a href="{html.escape(self.canonical, quote=True)}" hreflang="{SOURCE}" lang="{own}">'
-            )
-            self.swap_end.append(("span", "a"))
-        elif tag == "a" and attrs.get("hreflang") == EDITION:
-            self.out.append(f'<span aria-current="true" lang="{EDITION}">')
-            self.swap_end.append(("a", "span"))
-        else:
-            self.out.append(_rewrite_tag(raw, self._change(tag, attrs, lang if own else self.lang())))
-        if tag not in VOID:
-            self.langs.append((tag, EDITION if own == SOURCE else own))
-        if tag == "script":
-            self.script = attrs.get("type") or "text/javascript"
-
-    def handle_startendtag(self, tag: str, attr_list) -> None:
-        raw = self.get_starttag_text()
-        attrs = dict(attr_list)
-        own = attrs.get("lang")
-        self.out.append(_rewrite_tag(raw, self._change(tag, attrs, own or self.lang())))
-
-    def parse_endtag(self, i: int) -> int:
-        self._end_at = i
-        return super().parse_endtag(i)
-
-    def handle_endtag(self, tag: str) -> None:
-        raw = self.rawdata[self._end_at : self.rawdata.index(">", self._end_at) + 1]
-        if self.swap_end and self.swap_end[-1][0] == tag:
-            raw = f"</{self.swap_end.pop()[1]}>"
-        self.out.append(raw)
-        for k in range(len(self.langs) - 1, -1, -1):
-            if self.langs[k][0] == tag:
-                del self.langs[k:]
-                break
-        if tag == "script":
-            self.script = None
-
-    def handle_data(self, data: str) -> None:
-        in_kk = self.lang() in (SOURCE, EDITION)
-        if self.script == "application/ld+json":
-            self.out.append(latin_json_ld(data, self.links) if data.strip() else data)
-        elif self.script is not None:
-            self.out.append(latin_js(data) if in_kk else data)
-        else:
-            self.out.append(to_latin(data) if in_kk else data)
-
-    def handle_entityref(self, name: str) -> None:
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl: str) -> None:
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data: str) -> None:
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data: str) -> None:
-        self.out.append(f"<![{data}]>")
-
-
-def page_to_latin(text: str, page: str, siteurl: str) -> str:
-    """A built kk page (site-relative path `page`, e.g. 'kk/almaty/index.html') as its kk-latn twin."""
-    parser = _PageToLatin(Links(page, siteurl))
-    parser.feed(text)
-    parser.close()
-    return "".join(parser.out)
-
-
-_FEED_TEXT = re.compile(r">([^<]+)<")
-_FEED_LINK = re.compile(r'(<link href=")([^"]*)(")')
-_FEED_ID = re.compile(r"(<id>[^<]*?)/" + re.escape(SOURCE) + "/")
-
-
-def feed_to_latin(text: str, page: str, siteurl: str) -> str:
-    """The kk Atom feed as the kk-latn one: titles and summaries in Latin, links and ids to kk-latn."""
-    links = Links(page, siteurl)
-    text = text.replace(f'xml:lang="{SOURCE}"', f'xml:lang="{EDITION}"', 1)
-    text = _FEED_LINK.sub(lambda m: m.group(1) + html.escape(links(html.unescape(m.group(2)))) + m.group(3), text)
-    text = _FEED_ID.sub(lambda m: f"{m.group(1)}/{DIR}/", text)
-    return _FEED_TEXT.sub(lambda m: ">" + to_latin(m.group(1)) + "<", text)
-
-
-def write_edition(output_path: str, siteurl: str) -> list[str]:
-    """Write kk-latn/ from kk/ in a built site; return the site-relative paths written."""
+def write_edition(output_path: str, siteurl: str) -> None:
+    """Write kk-latn/ from kk/ in a built site."""
     source = os.path.join(output_path, SOURCE)
     target = os.path.join(output_path, DIR)
     if os.path.isdir(target):
         shutil.rmtree(target)  # nothing of an earlier run survives a page removed from kk/
-    written = []
     for folder, dirs, files in os.walk(source):
         dirs.sort()
         for name in sorted(files):
@@ -342,9 +40,6 @@ def write_edition(output_path: str, siteurl: str) -> list[str]:
                     text = feed_to_latin(fp.read(), rel, siteurl)
             else:
                 shutil.copyfile(src, dst)
-                written.append(out_rel)
                 continue
             with open(dst, "w", encoding="utf-8", newline="\n") as fp:
                 fp.write(text)
-            written.append(out_rel)
-    return written

@@ -8,12 +8,12 @@ none, so on Kazakh pages the query goes through theme/static/js/kk-query.js.
 
 from __future__ import annotations
 
-from jinja2 import pass_context
 from markupsafe import Markup, escape
 from pelican.generators import Generator
+from pelican.writers import Writer
 
-from .. import i18n
-from ..content.pages import PageMeta, find_meta
+from ..content.pages import PageMeta
+from ..i18n import Translator, translators
 
 BUNDLE = "pagefind"  # Pagefind's folder in the site
 NORMALISED = ("kk",)  # languages without a Pagefind stemmer, searched through kk-query.js
@@ -32,18 +32,7 @@ def search_attrs(title: str, section: str) -> Markup:
     )
 
 
-def install(env) -> None:
-    """Give templates `search_attrs(section)` for the page being rendered."""
-
-    @pass_context
-    def _attrs(ctx, section: str) -> Markup:
-        meta = find_meta(ctx)
-        return search_attrs(meta.title if meta else "", section)
-
-    env.globals["search_attrs"] = _attrs
-
-
-def ui_texts(t: i18n.Translator) -> dict[str, str]:
+def ui_texts(t: Translator) -> dict[str, str]:
     """What search.js says, in the page's language (placeholders filled in by the script)."""
     return {
         "found": t.gettext("Results found: %(num)s.", num="%(num)s"),
@@ -59,14 +48,13 @@ class SearchPageGenerator(Generator):
     def generate_context(self) -> None:
         pass
 
-    def generate_output(self, writer) -> None:
+    def generate_output(self, writer: Writer) -> None:
         langs = self.settings["LANGUAGES"]
-        catalogs = f"{self.settings['THEME']}/translations"
         articles = self.context.get("articles", [])
         pages = self.context.get("pages", [])
         urls = {code: f"{code}/search/" for code in langs}
         for lang in langs:
-            t = i18n.Translator(catalogs, lang)
+            t = translators(self.context)[lang]
             meta = PageMeta(
                 lang,
                 urls[lang],

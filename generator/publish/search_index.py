@@ -1,4 +1,4 @@
-"""Search, the index: `python -m generator.search_index SITE`, run by `make html` on the
+"""Search, the index: `python -m generator.publish.search_index SITE`, run by `make html` on the
 finished site before it replaces output/.
 
 Pagefind (PyPI `pagefind[bin]`, pinned) indexes the built HTML, one index per `<html lang>`,
@@ -95,7 +95,7 @@ def index_site(site: Path, langs: list[str]) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m generator.search_index", description=__doc__.splitlines()[0]
+        prog="python -m generator.publish.search_index", description=__doc__.splitlines()[0]
     )
     parser.add_argument("site", type=Path, help="the built site (make html passes output.partial)")
     parser.add_argument(

@@ -3,24 +3,17 @@ the root language chooser, home pages and story indexes per language."""
 
 from __future__ import annotations
 
-import os
-
 from pelican.generators import Generator
+from pelican.writers import Writer
 
-from .. import i18n
+from ..content.home import home_view
 from ..content.pages import PageMeta
 from ..content.site_text import site_description
+from ..editions import EDITION, SOURCE, edition_path
+from ..i18n import Translator, translators
 from ..maps.assets import copy_map_assets
 from ..translit import to_latin
 from .downloads import DOWNLOADS, write_downloads
-from .latin import EDITION, SOURCE, edition_path
-
-
-def catalog_dir(settings: dict) -> str:
-    """theme/translations, relative to where make runs when it can be, so messages name it so."""
-    path = os.path.join(settings["THEME"], "translations")
-    rel = os.path.relpath(path)
-    return path if rel.startswith("..") else rel
 
 
 class CraftCitiesGenerator(Generator):
@@ -40,10 +33,10 @@ class CraftCitiesGenerator(Generator):
         self.context["stories_by_lang"] = stories
         self.context["downloads"] = DOWNLOADS
 
-    def _t(self, lang: str) -> i18n.Translator:
-        return i18n.Translator(catalog_dir(self.settings), lang)
+    def _t(self, lang: str) -> Translator:
+        return translators(self.context)[lang]
 
-    def _write(self, writer, save_as: str, template: str, meta: PageMeta | None, **kwargs) -> None:
+    def _write(self, writer: Writer, save_as: str, template: str, meta: PageMeta | None, **kwargs) -> None:
         writer.write_file(
             save_as,
             self.get_template(template),
@@ -54,7 +47,7 @@ class CraftCitiesGenerator(Generator):
             **kwargs,
         )
 
-    def generate_output(self, writer) -> None:
+    def generate_output(self, writer: Writer) -> None:
         langs = self.settings["LANGUAGES"]
         write_downloads(self.context["craft"], self.output_path)
         copy_map_assets(self.output_path)
@@ -90,6 +83,7 @@ class CraftCitiesGenerator(Generator):
                     home,
                 ),
                 stories=self.context["stories_by_lang"][lang],
+                home=home_view(self.context["craft"], self.context["stories_by_lang"][lang], t),
             )
             index = {code: f"{code}/stories/" for code in langs}
             self._write(

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageColor, ImageDraw
 
+from .. import palette
 from ..data.model import Dataset
+from ..data.records import point
 
 OG_DIR = "images/og"
 OG_SIZE = (1200, 630)
@@ -24,12 +25,11 @@ SITE_IMAGE = "site"  # og image of the pages that are not stories
 FAVICON_PNG = "images/favicon-32.png"
 TOUCH_ICON = "images/apple-touch-icon.png"
 
-# The theme's palette (theme/static/css/site.css).
-PAPER = (253, 252, 249)
-LAND = (244, 231, 223)  # --accent-soft
-BORDER = (138, 44, 15)  # --accent
-INK = (29, 29, 31)
-MUTED = (74, 74, 82)
+# The site's palette as Pillow's RGB tuples.
+PAPER = ImageColor.getrgb(palette.PAPER)
+LAND = ImageColor.getrgb(palette.ACCENT_SOFT)
+BORDER = ImageColor.getrgb(palette.ACCENT)
+MUTED = ImageColor.getrgb(palette.MUTED)
 
 SCALE = 3  # draw this many times larger, then shrink: smooth edges without antialiasing support
 
@@ -82,15 +82,6 @@ def _projection(data: Dataset, w: int, h: int) -> _Projection:
     return _Projection(_outer_rings(data.outline), (margin, margin, w - margin, h - margin))
 
 
-def city_pixel(data: Dataset, city_id: str, size: tuple[int, int] = OG_SIZE) -> tuple[float, float]:
-    """Where a city's dot is centred in the picture draw_map returns."""
-    city = data.city_by_id[city_id]
-    x, y = _projection(data, size[0] * SCALE, size[1] * SCALE)(
-        city["coordinates"]["lon"], city["coordinates"]["lat"]
-    )
-    return x / SCALE, y / SCALE
-
-
 def _draw_base(data: Dataset, w: int, h: int, highlighted: bool) -> Image.Image:
     """Outline, bottom band and every city, at SCALE; city dots muted when one is highlighted."""
     img = Image.new("RGB", (w, h), PAPER)
@@ -102,7 +93,7 @@ def _draw_base(data: Dataset, w: int, h: int, highlighted: bool) -> Image.Image:
     draw.rectangle((0, h - 14 * SCALE, w, h), fill=BORDER)
     r = (12 if highlighted else 16) * SCALE
     for city in data.cities:
-        x, y = project(city["coordinates"]["lon"], city["coordinates"]["lat"])
+        x, y = project(*point(city))
         _dot(draw, x, y, r, fill=MUTED if highlighted else BORDER, outline=PAPER, width=3 * SCALE)
     return img
 
@@ -131,7 +122,7 @@ class MapPainter:
 
     def city(self, city_id: str) -> Image.Image:
         city = self.data.city_by_id[city_id]
-        x, y = self.project(city["coordinates"]["lon"], city["coordinates"]["lat"])
+        x, y = self.project(*point(city))
         outer = self.RING + self.PAD
         left = max(0, int(x / SCALE) - outer)
         top = max(0, int(y / SCALE) - outer)
@@ -154,12 +145,6 @@ class MapPainter:
         img = self.small.copy()
         img.paste(patch.crop(inner), (left + inner[0], top + inner[1]))
         return img
-
-
-def draw_map(data: Dataset, highlight: str | None, size: tuple[int, int] = OG_SIZE) -> Image.Image:
-    """The outline with all cities; `highlight` (a city id) is drawn larger and ringed."""
-    painter = MapPainter(data, size)
-    return painter.city(highlight) if highlight else painter.site()
 
 
 def draw_icon(size: int) -> Image.Image:
@@ -186,20 +171,15 @@ def _save(img: Image.Image, path: str) -> None:
     img.save(path, format="PNG", compress_level=3)
 
 
-def write_images(data: Dataset, output_path: str, cities: Iterable[str] | None = None) -> list[str]:
-    """Write the og images (one per city and the site-wide one) and the PNG icons; return their paths."""
-    ids = list(cities) if cities is not None else [c["id"] for c in data.cities]
-    written = []
+def write_images(data: Dataset, output_path: str) -> None:
+    """Write the og images (one per city and the site-wide one) and the PNG icons."""
     painter = MapPainter(data)
-    for city_id in [*ids, None]:
+    for city_id in [*(c["id"] for c in data.cities), None]:
         rel = og_image_path(city_id)
         _save(painter.city(city_id) if city_id else painter.site(), os.path.join(output_path, rel))
-        written.append(rel)
     for rel, size in ((FAVICON_PNG, 32), (TOUCH_ICON, 180)):
         icon = draw_icon(size)
         if rel == TOUCH_ICON:
             # iOS fills transparency with black: put the icon on the paper colour.
             icon = Image.alpha_composite(Image.new("RGBA", icon.size, (*PAPER, 255)), icon).convert("RGB")
         _save(icon, os.path.join(output_path, rel))
-        written.append(rel)
-    return written

@@ -1,0 +1,141 @@
+"""Every Jinja global and filter the theme may use, installed in one place.
+
+docs/template-api.md documents each of them (tests/test_docs.py keeps the two in
+step). The functions doing the work stay in their own modules; this one only
+adapts them to the page being rendered: its language, its translator and the
+dataset (`craft`), all read from the template context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from .charts.bars import breakdown_charts, sources_chart
+from .charts.base import Chart, num
+from .charts.timeline import timeline
+from .content.figures import figure_text
+from .content.pages import PageMeta, end_sentence, full_stop, this_page
+from .data.model import Dataset
+from .i18n import Translator, format_partial_date, translators
+from .maps.home import HomeMap, home_map
+from .maps.story import story_map
+from .maps.svg import SvgMap
+from .publish.head import page_head, x_default_for_page
+from .publish.latin import edition_path, name_lang
+from .publish.search import search_attrs
+
+
+def install(generator) -> None:
+    """Give a Pelican generator's Jinja environment the theme's globals and filters.
+
+    Connected to `generator_init`: every generator has its own environment.
+    """
+    env: Environment = generator.env
+
+    def _lang(ctx: Context) -> str:
+        return this_page(ctx).lang
+
+    def _t(ctx: Context) -> Translator:
+        return translators(ctx)[_lang(ctx)]
+
+    def _chart_args(ctx: Context) -> tuple[Dataset, str, Translator]:
+        return ctx["craft"], _lang(ctx), _t(ctx)
+
+    # --- interface strings and locale formatting (one template serves every language)
+
+    @pass_context
+    def gettext(ctx: Context, message: str) -> str:
+        return _t(ctx).catalog.gettext(message)
+
+    @pass_context
+    def ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
+        return _t(ctx).catalog.ngettext(singular, plural, n)
+
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+
+    @pass_context
+    def date(ctx: Context, value: str | dt.date | None, unknown: str = "") -> str:
+        return format_partial_date(value, _lang(ctx), unknown, t=_t(ctx))
+
+    @pass_context
+    def pick(ctx: Context, texts: dict) -> str:
+        """{'kk': ..., 'ru': ...} -> the text in the page's language."""
+        return texts[_lang(ctx)]
+
+    @pass_context
+    def figure(ctx: Context, fig: dict) -> str:
+        return figure_text(fig, _lang(ctx), _t(ctx))
+
+    env.filters.update(
+        date=date,
+        pick=pick,
+        figure=figure,
+        end_sentence=end_sentence,
+        full_stop=full_stop,
+        svgnum=num,
+    )
+
+    @pass_context
+    def page_meta(ctx: Context) -> PageMeta:
+        """The page's PageMeta: every page built on base.html has one."""
+        meta = this_page(ctx).meta
+        if meta is None:
+            raise LookupError(f"no page metadata for {ctx.get('output_file')}")
+        return meta
+
+    env.globals["page_meta"] = page_meta
+
+    # --- data graphics (generator/charts/)
+
+    @pass_context
+    def timeline_chart(ctx: Context, city_id: str | None = None) -> Chart:
+        return timeline(*_chart_args(ctx), city_id)
+
+    @pass_context
+    def figure_charts(ctx: Context, city: dict) -> list[Chart]:
+        return breakdown_charts(*_chart_args(ctx), city)
+
+    @pass_context
+    def sources_per_city_chart(ctx: Context) -> Chart:
+        return sources_chart(*_chart_args(ctx))
+
+    env.globals.update(
+        timeline_chart=timeline_chart,
+        figure_charts=figure_charts,
+        sources_chart=sources_per_city_chart,
+    )
+
+    # --- maps (generator/maps/)
+
+    @pass_context
+    def craft_home_map(ctx: Context) -> HomeMap:
+        lang = _lang(ctx)
+        stories = {s.city["id"]: s.url for s in ctx.get("stories_by_lang", {}).get(lang, [])}
+        return home_map(ctx.environment, ctx["craft"], lang, ctx["SITEURL"], stories, _t(ctx))
+
+    @pass_context
+    def craft_story_map(ctx: Context) -> SvgMap:
+        return story_map(ctx["craft"], ctx["article"].city, _lang(ctx), _t(ctx))
+
+    env.globals.update(craft_home_map=craft_home_map, craft_story_map=craft_story_map)
+
+    # --- search, head tags, editions (generator/publish/)
+
+    @pass_context
+    def page_search_attrs(ctx: Context, section: str) -> Markup:
+        """search_attrs() for the page being rendered: its title names each result."""
+        meta = this_page(ctx).meta
+        return search_attrs(meta.title if meta else "", section)
+
+    env.globals.update(
+        search_attrs=page_search_attrs,
+        social=page_head,
+        x_default=x_default_for_page,
+        name_lang=name_lang,
+        edition_path=edition_path,
+    )
