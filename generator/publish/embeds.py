@@ -101,7 +101,9 @@ class Embed:
     page_title: str  # the story's title; "" for the home page (the site's name is shown)
     chart: Chart | None = None
     map: SvgMap | None = None
-    cities: tuple[tuple[str, str], ...] = ()  # the home map: (city name, story URL), as the home page lists them
+    cities: tuple[
+        tuple[str, str], ...
+    ] = ()  # the home map: (city name, story URL), as the home page lists them
     message: str = MESSAGE
 
     @property
@@ -121,7 +123,10 @@ def page_embeds(env: Environment, data: Dataset, lang: str, stories: list, t: Tr
     cities = tuple((c["name"][lang], story_urls[c["id"]]) for c in data.cities if c["id"] in story_urls)
     out = [
         Embed(HOME_MAP, lang, graphic_title(cmap, t), home, "", map=cmap.svg, cities=cities),
-        *(Embed(c.id, lang, c.title, home, "", chart=c) for c in (timeline(data, lang, t), sources_chart(data, lang, t))),
+        *(
+            Embed(c.id, lang, c.title, home, "", chart=c)
+            for c in (timeline(data, lang, t), sources_chart(data, lang, t))
+        ),
     ]
     for story in stories:
         city = story.city
@@ -154,7 +159,11 @@ class EmbedsGenerator(Generator):
                     self.context,
                     relative_urls=self.settings["RELATIVE_URLS"],
                     meta=PageMeta(
-                        lang, embed.url, embed.title, embed.title, {code: embed_path(code, embed.id) for code in langs}
+                        lang,
+                        embed.url,
+                        embed.title,
+                        embed.title,
+                        {code: embed_path(code, embed.id) for code in langs},
                     ),
                     embed=embed,
                     sitemap=False,  # noindex, canonical elsewhere: not a page for the sitemap
