@@ -24,6 +24,8 @@ from .i18n import Translator, format_partial_date, translators
 from .maps.home import HomeMap, home_map
 from .maps.story import story_map
 from .maps.svg import SvgMap
+from .publish.graphic_files import KEY as GRAPHIC_FILES
+from .publish.graphic_files import chart_svg, map_svg
 from .publish.head import page_head, x_default_for_page
 from .publish.latin import edition_path, name_lang
 from .publish.search import search_attrs
@@ -123,6 +125,28 @@ def install(generator) -> None:
         return story_map(ctx["craft"], ctx["article"].city, _lang(ctx), _t(ctx))
 
     env.globals.update(craft_home_map=craft_home_map, craft_story_map=craft_story_map)
+
+    # --- each graphic as a standalone SVG file (generator/publish/graphic_files.py)
+
+    def _page_url(ctx: Context) -> str:
+        meta = this_page(ctx).meta
+        return f"{ctx['SITEURL']}/{meta.url}" if meta else ""
+
+    @pass_context
+    def chart_svg_file(ctx: Context, chart: Chart) -> str:
+        """Register the chart's standalone SVG for writing; its site-relative path."""
+        path, text = chart_svg(ctx.environment, chart, _lang(ctx), _t(ctx), _page_url(ctx))
+        ctx[GRAPHIC_FILES].add(path, text)
+        return path
+
+    @pass_context
+    def map_svg_file(ctx: Context, svg: SvgMap) -> str:
+        """Register the home map's standalone SVG for writing; its site-relative path."""
+        path, text = map_svg(ctx.environment, svg, _lang(ctx), _t(ctx), _page_url(ctx))
+        ctx[GRAPHIC_FILES].add(path, text)
+        return path
+
+    env.globals.update(chart_svg_file=chart_svg_file, map_svg_file=map_svg_file)
 
     # --- search, head tags, editions (generator/publish/)
 
