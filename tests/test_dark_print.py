@@ -324,6 +324,7 @@ _PRINT = """() => {
     site: site ? [site.getAttribute("href"), after(site)] : null,
     cite: cite ? after(cite) : null,
     skip: after(document.querySelector(".skip-link")),
+    name: after(document.querySelector(".site-name")),
     sources: shown(document.querySelector(".sources")),
     chartText: text ? getComputedStyle(text).fill : null,
     body: [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor],
@@ -347,7 +348,7 @@ def test_print_shows_addresses_and_hides_controls_in_ink(visit, published_site, 
     for href, after in got["offsite"]:
         assert href.rstrip("/") in after, f"{href}: printed as {after}"
     assert got["site"] and got["site"][0] in got["site"][1], f"site link printed as {got['site']}"
-    assert got["skip"] == "none"
+    assert got["skip"] == "none" and got["name"] == "none", "the skip link and site name print bare"
     if got["cite"] is not None:
         assert got["cite"] == "none", "a footnote number should print without its address"
     if path != "kk/":
