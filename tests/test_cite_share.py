@@ -71,7 +71,7 @@ def shown_date(doc) -> str:
 
 
 def citation(doc):
-    (block,) = doc.xpath("//section[@class='cite']")
+    (block,) = doc.xpath("//section[@class='how-to-cite']")
     (text,) = block.xpath(".//p[@class='citation']")
     return block, text
 
@@ -186,7 +186,7 @@ def test_dataset_citation_files_parse_and_match_the_data_page(published_site, la
     assert fields["url"] == bib_escape(address) and fields["date"] == date
 
     # Listed with the other downloads, and in the citation block, from the page's own language.
-    links = doc.xpath("//section[@class='downloads']//a/@href") + doc.xpath("//section[@class='cite']//a[@download]/@href")
+    links = doc.xpath("//section[@class='downloads']//a/@href") + doc.xpath("//section[@class='how-to-cite']//a[@download]/@href")
     for name in (bib_name, csl_name):
         assert sum(h == f"{base}data/{name}" for h in links) == 2, name
     for href in links:
