@@ -308,3 +308,13 @@ def test_development_build_offers_copy_link_with_the_address_the_browser_resolve
     page.locator("[data-share-copy] button").click()
     page.wait_for_function("document.querySelector('.share-status').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == served_site.url("ru/methodology/")
+
+
+def test_a_title_that_looks_like_markup_is_cited_literally(hostile_text_site):
+    from hostile import TITLE, first_city
+
+    page = hostile_text_site / "kk" / first_city(ROOT / "content") / "index.html"
+    doc = parse(page)
+    _, text = citation(doc)
+    assert text.xpath(".//cite")[0].text_content() == TITLE == doc.xpath("//h1")[0].text_content()
+    assert not text.xpath(".//script") and not doc.xpath("//section[@class='how-to-cite']//b")
