@@ -19,6 +19,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 
 from .. import urls
+from ..content.share import relink
 from ..editions import CYRILLIC_NAME_TAG, DIR, EDITION, SOURCE, edition_url
 from ..translit import to_latin
 from . import jsonld
@@ -151,6 +152,7 @@ class _PageToLatin(HTMLParser):
         self.script: str | None = None  # type of the <script> being read
         self.canonical = ""  # the kk page's own address (the switcher links back to it)
         self.swap_end: list[tuple[str, str]] = []  # (end tag expected, end tag to write)
+        self.address = False  # reading the text of an element marked data-site-address
         self._end_at = 0
 
     # The effective language of what is being read.
@@ -172,6 +174,8 @@ class _PageToLatin(HTMLParser):
                 return EDITION
             if "hreflang" in attrs:
                 return None  # links to each edition stay as they are
+            if name == "href" and "data-share-link" in attrs:  # issue 16: the twin's address and title
+                return relink(value, self.canonical, self.links(self.canonical), to_latin)
             if name in URL_ATTRS or (name == "content" and meta_key in URL_META):
                 return self.links(value)
             if lang not in (SOURCE, EDITION):
@@ -208,6 +212,7 @@ class _PageToLatin(HTMLParser):
             self.langs.append((tag, EDITION if own == SOURCE else own))
         if tag == "script":
             self.script = attrs.get("type") or "text/javascript"
+        self.address = "data-site-address" in attrs  # issue 16: a citation's address, shown as text
 
     def handle_startendtag(self, tag: str, attr_list) -> None:
         raw = self.get_starttag_text()
@@ -224,6 +229,7 @@ class _PageToLatin(HTMLParser):
         if self.swap_end and self.swap_end[-1][0] == tag:
             raw = f"</{self.swap_end.pop()[1]}>"
         self.out.append(raw)
+        self.address = False
         for k in range(len(self.langs) - 1, -1, -1):
             if self.langs[k][0] == tag:
                 del self.langs[k:]
@@ -237,8 +243,15 @@ class _PageToLatin(HTMLParser):
             self.out.append(latin_json_ld(data, self.links) if data.strip() else data)
         elif self.script is not None:
             self.out.append(latin_js(data) if in_kk else data)
+        elif self.address:
+            self.out.append(html.escape(self._twin_address(html.unescape(data))))
         else:
             self.out.append(to_latin(data) if in_kk else data)
+
+    def _twin_address(self, text: str) -> str:
+        """The twin of an address shown as text: absolute, or the path from the site root."""
+        rest = urls.site_path(text, self.links.siteurl)
+        return urls.join(self.links.siteurl, edition_url(rest)) if rest is not None else edition_url(text)
 
     def handle_entityref(self, name: str) -> None:
         self.out.append(f"&{name};")
