@@ -13,7 +13,18 @@ from typing import Any
 from ..errors import ContentError
 from .cross_checks import cross_problems
 from .loader import read_json, read_yaml
-from .records import City, Claim, Correction, Dispute, DisputeWithClaims, Event, Figure, Source, Status, Wording
+from .records import (
+    City,
+    Claim,
+    Correction,
+    Dispute,
+    DisputeWithClaims,
+    Event,
+    Figure,
+    Source,
+    Status,
+    Wording,
+)
 from .schema import SCHEMAS
 from .validate import outline_problems, schema_problems
 

@@ -104,6 +104,7 @@ class CraftCitiesGenerator(Generator):
             )
             # Issue 16, part 1: the corrections page, listed in the sitemap through its meta.
             fixes = {code: f"{code}/corrections/" for code in langs}
+            listed = corrections_page(self.context["craft"], self.context["stories_by_lang"][lang], lang)
             self._write(
                 writer,
                 f"{lang}/corrections/index.html",
@@ -112,8 +113,10 @@ class CraftCitiesGenerator(Generator):
                     lang,
                     fixes[lang],
                     t.gettext("Corrections and updates"),
-                    t.gettext("Every correction and update made to the stories after they were published, newest first."),
+                    t.gettext(
+                        "Every correction and update made to the stories after they were published, newest first."
+                    ),
                     fixes,
                 ),
-                corrections=corrections_page(self.context["craft"], self.context["stories_by_lang"][lang], lang),
+                corrections=listed,
             )
