@@ -117,6 +117,9 @@ devserver: $(INSTALLED) $(MO)
 	$(BIN)/python -m generator port-free $(PORT)
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b 127.0.0.1 -p $(PORT) $(PELICANOPTS)
 
+# Two workers, one per core: builds, Chromium and vnu each keep one core busy. A module's tests
+# stay on one worker, so its module fixtures are made once; PYTESTOPTS=-n0 runs in one process.
+PYTESTOPTS ?= -n 2 --dist loadfile --durations=20
 test: $(INSTALLED) $(NODE_INSTALLED) $(MO)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 

@@ -4,18 +4,27 @@ Nothing here is mocked: sites are built with `make html` exactly as editors
 build them, served from 127.0.0.1 under /REPO/ as GitHub project pages serve
 them, and opened in Debian's chromium through Playwright. Requests to any
 other host are aborted and counted.
+
+Under pytest-xdist (`make test` runs two workers, a test file per worker) the session's sites are
+built once per run, not once per worker: the first worker to need one builds
+it under a file lock in the run's shared temporary folder, the other waits and
+reuses it. A published site has its address (port) built in, so every worker
+serves it on that same port (SO_REUSEPORT).
 """
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
+import pickle
 import shutil
 import socket
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,6 +43,12 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
+
+
+@functools.cache
+def real_data() -> Dataset:
+    """The real content's dataset, loaded once per process (test modules used to load it at import, each)."""
+    return load_dataset(CONTENT)
 
 
 def build(
@@ -65,6 +80,43 @@ def build_ok(content: Path, output: Path, **kwargs) -> Path:
     result = build(content, output, **kwargs)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
     return output
+
+
+def preflight_problems(content: Path, **settings) -> list[str]:
+    """What the build's preflight (generator.checks.preflight.check_content, the first thing
+    the plugin runs) reports for `content`, in-process; [] when it passes."""
+    from pelican.settings import read_settings
+
+    from generator.checks.preflight import check_content
+    from generator.errors import ContentError
+
+    try:
+        check_content(read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content), **settings}))
+    except ContentError as exc:
+        assert exc.problems, "a ContentError with no problem in it"
+        return exc.problems
+    return []
+
+
+def pelican_problems(content: Path, output: Path, theme: Path | None = None) -> list[str]:
+    """Run Pelican over `content` in this process, through the plugin's signal handlers as
+    `make html` does; the problems of the ContentError that stops it, or [] if it finishes.
+
+    For the mistakes only a build finds; `make html` itself (exit code, what it prints,
+    output/ kept) is shown for a few of them in test_bad_input.py.
+    """
+    from pelican import get_instance, parse_arguments
+
+    from generator.errors import ContentError
+
+    options = [str(content), "-o", str(output), "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings"]
+    pelican, _settings = get_instance(parse_arguments(options + (["-t", str(theme)] if theme else [])))
+    try:
+        pelican.run()
+    except ContentError as exc:
+        assert exc.problems, "a ContentError with no problem in it"
+        return exc.problems
+    return []
 
 
 def copy_content(tmp: Path) -> Path:
@@ -126,18 +178,52 @@ class Served:
         return self.base + path.lstrip("/")
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # Each xdist worker serves a shared published build on the port built into it.
+    allow_reuse_port = True
+
+
 def serve(directory: Path, port: int | None = None) -> tuple[Served, http.server.ThreadingHTTPServer]:
     port = port or free_port()
     handler = functools.partial(_Handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _Server(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return Served(directory, f"http://127.0.0.1:{port}{PREFIX}"), server
+
+
+def _run_folder(tmp_path_factory) -> Path:
+    """This run's temporary folder, which every xdist worker of the run shares."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with open(path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def shared(tmp_path_factory, name: str, make: Callable[[Path], object]) -> tuple[Path, object]:
+    """(folder, what `make(folder)` returned), made once per test run whichever worker asks first."""
+    run = _run_folder(tmp_path_factory)
+    folder, done = run / f"shared-{name}", run / f"shared-{name}.done"
+    with _locked(run / f"shared-{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a half-made one from a worker that failed
+            folder.mkdir()
+            done.write_bytes(pickle.dumps(make(folder)))
+        return folder, pickle.loads(done.read_bytes())
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real content, built once for the whole session (development settings)."""
-    return build_ok(CONTENT, tmp_path_factory.mktemp("site") / "output")
+    folder, _ = shared(tmp_path_factory, "site", lambda f: build_ok(CONTENT, f / "output"))
+    return folder / "output"
 
 
 @dataclass(frozen=True)
@@ -154,19 +240,35 @@ class Built:
 @pytest.fixture(scope="session")
 def extended_site(tmp_path_factory) -> Built:
     """The real content plus a city, a source, a disagreement and an event, added the README's way."""
-    tmp = tmp_path_factory.mktemp("extended")
-    content = copy_content(tmp)
-    ext = extend_content(content, tmp / "archive")
-    # The scratch archive holds only the new article: build from the fingerprint alone, as GitHub does.
-    out = build_ok(content, tmp / "output", archive=tmp / "no-archive")
-    return Built("extended", out, content, load_dataset(content), ext)
+
+    def make(tmp: Path) -> Extension:
+        ext = extend_content(copy_content(tmp), tmp / "archive")
+        # The scratch archive holds only the new article: build from the fingerprint alone, as GitHub does.
+        build_ok(tmp / "content", tmp / "output", archive=tmp / "no-archive")
+        return ext
+
+    tmp, ext = shared(tmp_path_factory, "extended", make)
+    return Built("extended", tmp / "output", tmp / "content", load_dataset(tmp / "content"), ext)
+
+
+@pytest.fixture(scope="session")
+def hostile_text_site(tmp_path_factory) -> Path:
+    """The real content with markup- and code-like text in it (tests/hostile.py), built once."""
+    from hostile import make_hostile
+
+    def make(tmp: Path) -> None:
+        make_hostile(copy_content(tmp))
+        build_ok(tmp / "content", tmp / "output")
+
+    tmp, _ = shared(tmp_path_factory, "hostile-text", make)
+    return tmp / "output"
 
 
 @pytest.fixture(scope="session", params=["real", "extended"])
 def built(request, site) -> Built:
     """Each page check that takes this runs over the real site and over the extended one."""
     if request.param == "real":
-        return Built("real", site, CONTENT, load_dataset(CONTENT))
+        return Built("real", site, CONTENT, real_data())
     return request.getfixturevalue("extended_site")
 
 
@@ -187,22 +289,39 @@ def served_site(site) -> Iterator[Served]:
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Iterator[Served]:
     """The real content built with publishconf.py for http://127.0.0.1:PORT/REPO, and served there."""
-    served, server = _published(CONTENT, tmp_path_factory.mktemp("published") / "output")
+    served, server = _published(tmp_path_factory, "published", CONTENT)
     yield served
     server.shutdown()
 
 
-def _published(content: Path, out: Path, archive: Path | None = None) -> tuple[Served, object]:
-    port = free_port()
-    siteurl = f"http://127.0.0.1:{port}{PREFIX}".rstrip("/")
-    build_ok(content, out, conf="publishconf.py", siteurl=siteurl, archive=archive)
-    return serve(out, port)
+def _published(tmp_path_factory, name: str, content: Path, archive: bool = False) -> tuple[Served, object]:
+    def make(tmp: Path) -> int:
+        port = free_port()
+        siteurl = f"http://127.0.0.1:{port}{PREFIX}".rstrip("/")
+        no_archive = tmp / "no-archive" if archive else None
+        build_ok(content, tmp / "output", conf="publishconf.py", siteurl=siteurl, archive=no_archive)
+        return port
+
+    tmp, port = shared(tmp_path_factory, name, make)
+    return serve(tmp / "output", port)
+
+
+@pytest.fixture(scope="session")
+def published_crawl(published_site):
+    """The published site crawled from its root (checks/links.py), once: both link tests of
+    test_links.py read it (one file, so one worker under `--dist loadfile`)."""
+    from checks.links import crawl
+    from checks.pages import MISSING
+
+    # GitHub Pages answers a missing address with 404.html, at that address:
+    # its links must work from any depth.
+    has_404 = (published_site.root / "404.html").exists()
+    return crawl(published_site.url(), (published_site.url(MISSING),) if has_404 else ())
 
 
 @pytest.fixture(scope="session")
 def published_extended(tmp_path_factory, extended_site) -> Iterator[Served]:
-    tmp = tmp_path_factory.mktemp("published-extended")
-    served, server = _published(extended_site.content, tmp / "output", archive=tmp / "no-archive")
+    served, server = _published(tmp_path_factory, "published-extended", extended_site.content, archive=True)
     yield served
     server.shutdown()
 
@@ -211,7 +330,7 @@ def published_extended(tmp_path_factory, extended_site) -> Iterator[Served]:
 def published_built(request) -> tuple[Dataset, Served]:
     """(data, served published site), for the real content and the extended one."""
     if request.param == "real":
-        return load_dataset(CONTENT), request.getfixturevalue("published_site")
+        return real_data(), request.getfixturevalue("published_site")
     return request.getfixturevalue("extended_site").data, request.getfixturevalue("published_extended")
 
 
@@ -260,3 +379,76 @@ def visit(browser):
     yield _visit
     for context in contexts:
         context.close()
+
+
+@dataclass
+class PageRun:
+    """What one visit to a page with scripts found: every check's problems, by check."""
+
+    final_url: str
+    redirected: bool  # sent on by its own script (the root chooser): axe and keyboard not run
+    axe: list[str]
+    keyboard: list[str]
+    runtime: list[str]
+    failed: list[str]  # this site's files that answered >= 400 or failed to load
+
+
+def _walk_page(browser, base: str, url: str, own_404: bool) -> PageRun:
+    """Open `url` once and run every with-scripts check on it.
+
+    The network is let go quiet first (scripts that run late, map data, fonts
+    have had their chance to load or fail), then axe-core, then the keyboard
+    walk, which starts from the top of the page since axe moves no focus.
+    """
+    from checks.axe import axe_violations
+    from checks.browser import open_page
+    from checks.keyboard import keyboard_problems
+    from checks.runtime import runtime_problems
+
+    host = urlsplit(base).netloc
+    failed: list[str] = []
+
+    def response(r) -> None:
+        # The 404 page opened at a missing address answers 404 itself: that is its job.
+        if urlsplit(r.url).netloc == host and r.status >= 400 and not (own_404 and r.url == url):
+            failed.append(f"{r.status} {r.url}")
+
+    def request_failed(r) -> None:
+        # A request the next navigation cancels (net::ERR_ABORTED, e.g. a favicon) is no missing file.
+        if urlsplit(r.url).netloc == host and "ERR_ABORTED" not in (r.failure or ""):
+            failed.append(f"failed {r.url}: {r.failure}")
+
+    def listen(page) -> None:
+        page.on("response", response)
+        page.on("requestfailed", request_failed)
+
+    with open_page(browser, url, before_goto=listen, network_idle=True) as opened:
+        final = opened.page.url
+        redirected = final != url
+        # A page that sends the reader on by script is checked where it lands.
+        axe = [] if redirected else axe_violations(opened.page)
+        keyboard = [] if redirected else keyboard_problems(opened.page)
+        console = opened.console_errors
+        if own_404:  # at a missing address the 404 status itself is logged as an error: once
+            first = next((i for i, e in enumerate(console) if "status of 404" in e), None)
+            console = [e for i, e in enumerate(console) if i != first]
+        runtime = runtime_problems(console, opened.page_errors, opened.blocked)
+    return PageRun(final, redirected, axe, keyboard, runtime, failed)
+
+
+@pytest.fixture(scope="session")
+def published_walk(browser, published_site) -> dict[str, PageRun]:
+    """{page: PageRun} for every page of the published site, each opened once with scripts.
+
+    test_published_pages.py's tests (axe, keyboard, runtime errors and offsite
+    requests, files under the sub-path) read their check from it, instead of
+    opening every page three times; they share a file so that `--dist loadfile`
+    runs them on one worker. 404.html is opened where readers meet it,
+    at a missing address below the root.
+    """
+    from checks.pages import reader_urls
+
+    return {
+        page: _walk_page(browser, published_site.base, url, page == "404.html")
+        for page, url in reader_urls(published_site)
+    }

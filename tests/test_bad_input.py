@@ -6,12 +6,15 @@ Every case is one small mutation of the real content, applied to a scratch
 copy. Most are caught before Pelican reads a file, by the data loader and the
 header checker together (generator/checks/preflight.py): those run in-process, in
 milliseconds. Cases only a build can find (translations, markers in the story
-text, cities and stories that do not match), and a few preflight ones, go
-through `make html` end to end: the good site is built once, each case starts
-from a copy of it in its own OUTPUTDIR, runs the broken build into that same
-folder and compares every file's hash before and after; those builds run
-side by side. Text that only looks like markup is not broken: it builds and is
-shown literally.
+text, cities and stories that do not match) run Pelican in-process, through the
+same signal handlers `make html` reaches, and must stop it with a ContentError
+before anything is written. A few cases of both kinds (END_TO_END) also go
+through `make html` end to end, for what only the command shows: the exit code,
+the first line printed, no traceback, and output/ untouched. There the good
+site is built once, each case starts from a copy of it in its own OUTPUTDIR,
+runs the broken build into that same folder and compares every file's hash
+before and after. Text that only looks like markup is not broken: it builds
+and is shown literally.
 """
 
 from __future__ import annotations
@@ -33,11 +36,17 @@ import yaml
 from checks.browser import open_page
 from checks.files import hashes
 from checks.pages import site_pages
-from conftest import CONTENT, ROOT, build, build_ok, copy_content, free_port, serve
-from pelican.settings import read_settings
-
-from generator.checks.preflight import check_content
-from generator.errors import ContentError
+from conftest import (
+    CONTENT,
+    ROOT,
+    build,
+    copy_content,
+    free_port,
+    pelican_problems,
+    preflight_problems,
+    serve,
+)
+from hostile import LOOKS_LIKE_CODE, LOOKS_LIKE_MARKUP
 
 
 class _Loader(yaml.SafeLoader):
@@ -370,23 +379,8 @@ CASES = [
 
 # Preflight cases that also go through `make html`: the issue's own example, a
 # data file and an unreadable story, to prove the exit code, the first line and output/.
-END_TO_END = {"story-date-written-with-dots", "yaml-syntax", "story-not-utf8"}
+END_TO_END = {"story-date-written-with-dots", "yaml-syntax", "story-not-utf8", "story-without-translation"}
 MAX_LINE = 1000  # no message quotes a whole value (an alias bomb once printed 3 million characters)
-
-
-def _settings(content: Path) -> dict:
-    """The build's own settings, reading `content`."""
-    return read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
-
-
-def _problems(content: Path) -> list[str]:
-    """What the preflight of a build over `content` reports; [] when it passes."""
-    try:
-        check_content(_settings(content))
-    except ContentError as exc:
-        assert exc.problems, "a ContentError with no problem in it"
-        return exc.problems
-    return []
 
 
 def _assert_names(case: Case, expected: str, first: str, said: str, lines: list[str] | None) -> None:
@@ -407,15 +401,20 @@ def _assert_names(case: Case, expected: str, first: str, said: str, lines: list[
 PREFLIGHT = [c for c in CASES if not c.built]
 
 
+IN_BUILD = [c for c in CASES if c.built]
+
+
 def test_there_are_at_least_twenty_cases():
     assert len(CASES) >= 20
     assert len({c.id for c in CASES}) == len(CASES), "case ids must be unique"
-    assert END_TO_END <= {c.id for c in PREFLIGHT}
+    assert END_TO_END <= {c.id for c in CASES}
+    # `make html` is shown stopping on both kinds of mistake.
+    assert END_TO_END & {c.id for c in PREFLIGHT} and END_TO_END & {c.id for c in IN_BUILD}
 
 
 def test_the_real_content_passes_the_preflight():
     """Without this, every case below could pass on a checker that refuses everything."""
-    assert _problems(CONTENT) == []
+    assert preflight_problems(CONTENT) == []
 
 
 @pytest.mark.parametrize("case", PREFLIGHT, ids=[c.id for c in PREFLIGHT])
@@ -425,7 +424,7 @@ def test_preflight_names_the_file_and_field(case, tmp_path):
     expected = case.expected_file(content)  # before the mutation, which may remove what it reads
     case.mutate(content)
     started = time.monotonic()
-    lines = _problems(content)
+    lines = preflight_problems(content)
     took = time.monotonic() - started
     assert lines, f"the preflight passed broken content ({case.id})"
     for line in lines:
@@ -442,7 +441,7 @@ def test_all_problems_are_reported_at_once(tmp_path):
     set_header_field(story(content, "kk"), "Date", "2026-13-01")
     set_header_field(story(content, "ru"), "Status", "draft")
     set_header_field(content / "pages/kk/about.md", "Titel", "x")
-    lines = _problems(content)
+    lines = preflight_problems(content)
     files = [line.split(":")[0].split(",")[0] for line in lines]
     expected = [SOURCES, _story_file("kk")(content), _story_file("ru")(content), "content/pages/kk/about.md"]
     assert sorted(set(files), key=files.index) == sorted(
@@ -458,7 +457,7 @@ def test_a_byte_order_mark_and_windows_line_ends_are_valid(tmp_path):
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     crlf = story(content, "ru")
     crlf.write_bytes(crlf.read_bytes().replace(b"\n", b"\r\n"))
-    assert _problems(content) == []
+    assert preflight_problems(content) == []
 
 
 def test_aliases_for_repeated_values_are_valid(tmp_path):
@@ -471,10 +470,10 @@ def test_aliases_for_repeated_values_are_valid(tmp_path):
 
     edit(content, "cities.yaml", share)
     assert "*id001" in (content / "data/cities.yaml").read_text(encoding="utf-8")
-    assert _problems(content) == []
+    assert preflight_problems(content) == []
 
 
-def test_the_header_parser_reads_what_pelican_reads(tmp_path):
+def test_the_header_parser_reads_what_pelican_reads():
     """The checker's header parse against Python-Markdown's meta extension (which Pelican
     uses), on every real story and page and on the awkward forms editors produce."""
     import markdown
@@ -495,6 +494,24 @@ def test_the_header_parser_reads_what_pelican_reads(tmp_path):
         assert parse_header(text).values == md.Meta, text[:80]
 
 
+# -- mistakes only a build finds: Pelican in-process, as `make html` runs it -----
+
+
+@pytest.mark.parametrize("case", IN_BUILD, ids=[c.id for c in IN_BUILD])
+def test_the_build_stops_on_what_only_it_can_find(case, tmp_path):
+    content = copy_content(tmp_path)
+    expected = case.expected_file(content)  # before the mutation, which may remove what it reads
+    case.mutate(content)
+    assert preflight_problems(content) == [], f"the preflight already finds this ({case.id}): not a build case"
+    lines = pelican_problems(content, tmp_path / "output")
+    assert lines, f"the build passed broken content ({case.id})"
+    for line in lines:
+        assert "\n" not in line and len(line) <= MAX_LINE, f"not one short line: {line[:300]!r}"
+        assert line.startswith("content/"), f"a problem that names no content file: {line}"
+    _assert_names(case, expected, lines[0], " ".join(lines), lines)  # lines[0] is what `make html` prints first
+    assert not (tmp_path / "output").exists(), "the stopped build wrote output"
+
+
 # -- through `make html`: exit code, first line, no traceback, output/ intact ---
 
 
@@ -508,9 +525,9 @@ def _first_line(output: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def good_output(tmp_path_factory) -> Path:
-    """The real content built once; every case starts from a copy of it."""
-    return build_ok(CONTENT, tmp_path_factory.mktemp("good") / "output")
+def good_output(site) -> Path:
+    """The real content built once (the session's build); every case starts from a copy of it."""
+    return site
 
 
 @dataclass
@@ -536,7 +553,7 @@ def _run(case: Case, folder: Path, good: Path) -> Outcome:
     return Outcome(expected, result, hashes(output) == before)
 
 
-BUILT = [c for c in CASES if c.built or c.id in END_TO_END]
+BUILT = [c for c in CASES if c.id in END_TO_END]
 
 
 @pytest.fixture(scope="module")
@@ -583,38 +600,25 @@ def test_the_build_lists_every_problem_and_starts_with_the_first(tmp_path):
     assert not (tmp_path / "output").exists(), "a failed first build left an output/ behind"
 
 
-def test_unusual_but_valid_headers_build(tmp_path):
-    """A byte-order mark and Windows line ends build, and the title shows without the mark."""
-    content = copy_content(tmp_path)
-    path = story(content, "kk")
+def test_unusual_but_valid_headers_build(hostile_text_site):
+    """A byte-order mark and Windows line ends build, and the title shows without the mark.
+
+    The first city's ru story is saved that way in the shared hostile-text build (tests/hostile.py).
+    """
+    path = story(CONTENT, "ru")
     title = header_of(path)[0].split("\n")[0].removeprefix("Title: ")
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
-    out = build_ok(content, tmp_path / "output")
-    page = (out / "kk" / first_city(content) / "index.html").read_text(encoding="utf-8")
+    saved = (hostile_text_site.parent / "content" / path.relative_to(CONTENT)).read_bytes()
+    assert saved.startswith(b"\xef\xbb\xbf") and b"\r\n" in saved, "the built copy is not saved that way"
+    page = (hostile_text_site / "ru" / first_city(CONTENT) / "index.html").read_text(encoding="utf-8")
     assert f"<h1>{title}</h1>" in page or f">{title}<" in page, "the story's title is not shown as written"
     assert "\ufeff" not in page
 
 
 # -- text that merely looks like markup ---------------------------------------
 
-LOOKS_LIKE_MARKUP = "<b>Тараз</b>"
-LOOKS_LIKE_CODE = '${x} {{ x }} <img src=x onerror="window.__injected=1"> & «»'
-
-
-def test_text_that_looks_like_markup_is_shown_literally(tmp_path, browser):
-    content = copy_content(tmp_path)
-
-    def city(d: dict) -> None:
-        d["cities"][0]["name"] = {"kk": LOOKS_LIKE_MARKUP, "ru": LOOKS_LIKE_MARKUP}
-
-    def claim(d: dict) -> None:
-        disputed = next(c for c in d["claims"] if c.get("dispute"))
-        disputed["statement"] = {"kk": LOOKS_LIKE_CODE, "ru": LOOKS_LIKE_CODE}
-
-    edit(content, "cities.yaml", city)
-    edit(content, "claims.yaml", claim)
-    out = build_ok(content, tmp_path / "output")
-
+def test_text_that_looks_like_markup_is_shown_literally(hostile_text_site, browser):
+    """A city named in markup and a claim written like code (tests/hostile.py) build, and show as text."""
+    out = hostile_text_site
     served, server = serve(out)
     try:
         shown = {LOOKS_LIKE_MARKUP: [], LOOKS_LIKE_CODE: []}

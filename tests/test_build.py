@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from pathlib import Path
 
-from conftest import CONTENT, ROOT, build, html_pages
+import pytest
+from conftest import CONTENT, ROOT, html_pages
 
 GUARD = """
 import socket
@@ -26,30 +28,40 @@ socket.socket.connect = _loopback_only
 """
 
 
-def test_build_prints_a_summary_that_matches_the_output(tmp_path):
-    result = build(CONTENT, tmp_path / "out")
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path, Path]:
+    """(result, output, guard folder): one `make html` of the real content with every socket
+    to a host other than loopback refused (a sitecustomize guard); both tests read it."""
+    tmp = tmp_path_factory.mktemp("guarded")
+    (tmp / "guard").mkdir()
+    (tmp / "guard" / "sitecustomize.py").write_text(GUARD)
+    env = {**os.environ, "PYTHONPATH": str(tmp / "guard")}
+    result = subprocess.run(
+        ["make", "--no-print-directory", "html", f"INPUTDIR={CONTENT}", f"OUTPUTDIR={tmp / 'out'}"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    return result, tmp / "out", tmp / "guard"
+
+
+def test_build_prints_a_summary_that_matches_the_output(guarded):
+    result, out, _ = guarded
     assert result.returncode == 0, result.stderr
     summary = result.stdout[result.stdout.index("Craft Cities build summary") :]
     counts = dict(re.findall(r"(kk|ru): (\d+)", summary.splitlines()[1]))
     for lang in ("kk", "ru"):
-        assert int(counts[lang]) == len(html_pages(tmp_path / "out" / lang)), summary
+        assert int(counts[lang]) == len(html_pages(out / lang)), summary
     assert re.search(r"warnings\s+0\b", summary)
     assert re.search(r"time\s+\d+\.\d+ s", summary)
 
 
-def test_build_needs_no_network(tmp_path):
+def test_build_needs_no_network(guarded):
     """Any socket to a host other than loopback fails the build (sitecustomize guard)."""
-    (tmp_path / "guard").mkdir()
-    (tmp_path / "guard" / "sitecustomize.py").write_text(GUARD)
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "guard")}
+    result, _, guard = guarded
+    env = {**os.environ, "PYTHONPATH": str(guard)}
     probe = subprocess.run(
         [str(ROOT / ".venv/bin/python"), "-c", "import socket; socket.socket().connect(('192.0.2.1', 80))"],
         env=env, capture_output=True, text=True,
     )  # fmt: skip
     assert "network access during the build" in probe.stderr, "the guard itself does not work"
-    result = subprocess.run(
-        ["make", "--no-print-directory", "html", f"INPUTDIR={CONTENT}", f"OUTPUTDIR={tmp_path / 'out'}"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "network access" not in result.stdout + result.stderr

@@ -14,14 +14,13 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import CONTENT, ROOT, build, copy_content
+from conftest import CONTENT, ROOT, copy_content, pelican_problems, real_data
 
 from generator.checks.catalogs import catalog_problems
 from generator.checks.stories import facts, marker_problems, parity_problems
 from generator.data.markers import MARKER
-from generator.data.model import load_dataset
 
-DATA = load_dataset(CONTENT)
+DATA = real_data()
 LANGS = ["kk", "ru"]
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
 
@@ -115,12 +114,8 @@ def test_a_figure_cited_twice_is_one_line():
 # -- make html stops on them ---------------------------------------------------------
 
 
-def _said(result) -> str:
-    """What the build printed, with white space folded (a terminal may wrap long lines)."""
-    return " ".join((result.stdout + result.stderr).split())
-
-
-def test_make_html_stops_on_a_story_rule(tmp_path):
+def test_the_build_stops_on_a_story_rule(tmp_path):
+    """In-process, through the plugin's handlers (test_bad_input.py shows `make html` stopping)."""
     content = copy_content(tmp_path)
     slug, markers = _a_story_with_markers()
     source = next(ref for kind, ref in markers if kind == "cite")
@@ -131,23 +126,21 @@ def test_make_html_stops_on_a_story_rule(tmp_path):
     kk = content / "stories" / "kk" / f"{city['id']}.md"
     kk.write_text(kk.read_text(encoding="utf-8") + f"\n[fig:{fig['id']}] [cite:{fig['sources'][0]}]\n",
                   encoding="utf-8")  # fmt: skip
-    result = build(content, tmp_path / "out")
-    assert result.returncode != 0
-    text = _said(result)
+    text = " ".join(pelican_problems(content, tmp_path / "out"))
     assert f"stories/kk/{city['id']}.md: [fig:{fig['id']}] [cite:{fig['sources'][0]}], field 'citation'" in text
     if source not in facts(ru.read_text(encoding="utf-8"), DATA)[1]:
         assert f"stories/ru/{slug}.md, field 'sources': lacks [cite:{source}]" in text
     assert not (tmp_path / "out").exists()
 
 
-def test_make_html_stops_on_an_untranslated_string(tmp_path):
+def test_the_build_stops_on_an_untranslated_string(tmp_path):
+    """The preflight the build runs first, in-process, with the theme given as `make html -t` gives it."""
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     po = theme / "translations/ru/LC_MESSAGES/messages.po"
     text = po.read_text(encoding="utf-8")
     msgid, msgstr = re.search(r'\nmsgid "([^"\n]+)"\nmsgstr "([^"\n]+)"\n', text).groups()
     po.write_text(text.replace(f'msgid "{msgid}"\nmsgstr "{msgstr}"', f'msgid "{msgid}"\nmsgstr ""'), encoding="utf-8")
-    result = build(CONTENT, tmp_path / "out", options=f"-t {theme}")
-    assert result.returncode != 0
-    assert f"ru/LC_MESSAGES/messages.po: msgid {msgid!r}, field 'msgstr': is empty: translate it into ru" in _said(result)
+    said = " ".join(pelican_problems(CONTENT, tmp_path / "out", theme=theme))
+    assert f"ru/LC_MESSAGES/messages.po: msgid {msgid!r}, field 'msgstr': is empty: translate it into ru" in said
     assert not (tmp_path / "out").exists()

@@ -20,7 +20,7 @@ import feedparser
 import pytest
 import yaml
 from babel.numbers import format_decimal
-from conftest import CONTENT, ROOT, copy_content
+from conftest import CONTENT, ROOT, copy_content, real_data
 from lxml import html as lhtml
 
 from generator.charts.parts import breakdowns
@@ -29,7 +29,7 @@ from generator.errors import ContentError
 from generator.i18n import Translator, format_partial_date
 
 LANGS = ["kk", "ru"]
-DATA = load_dataset(CONTENT)
+DATA = real_data()
 CATALOGS = str(ROOT / "theme" / "translations")
 COMPUTED = [(c["id"], bd) for c in DATA.cities for bd in breakdowns(c) if bd.remainder is not None]
 

@@ -9,10 +9,9 @@ import pytest
 from babel.dates import format_date
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from conftest import CONTENT, ROOT, html_pages
+from conftest import ROOT, html_pages, real_data
 from lxml import html as lhtml
 
-from generator.data.model import load_dataset
 from generator.i18n import Translator
 
 LANGS = ["kk", "ru"]
@@ -99,7 +98,7 @@ def test_hreflang_alternates_are_complete_and_reciprocal(site):
 
 
 def test_titles_and_descriptions_are_in_the_page_language(site):
-    first_city = load_dataset(CONTENT).cities[0]["id"]
+    first_city = real_data().cities[0]["id"]
     for rel in ["index.html", f"{first_city}/index.html", "about/index.html", "stories/index.html"]:
         heads = {}
         for lang in LANGS:
@@ -134,7 +133,7 @@ def test_root_sends_readers_to_their_language(served_site, visit, locale, expect
 
 
 def test_dates_are_formatted_by_babel_in_the_page_language(site):
-    data = load_dataset(CONTENT)
+    data = real_data()
     dated = 0
     for lang in LANGS:
         for city in data.cities:

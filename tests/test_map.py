@@ -13,16 +13,15 @@ import pytest
 import yaml
 from branca.element import Element
 from checks.leaflet import MARKERS, TRACK_MAPS, reveal
-from conftest import CONTENT, ROOT, build_ok, copy_content, serve
+from conftest import ROOT, build_ok, copy_content, real_data, serve
 from jinja2 import Environment, FileSystemLoader
 from lxml import html as lhtml
 from shapely.geometry import Point
 
-from generator.data.model import load_dataset
 from generator.i18n import Translator
 
 LANGS = ["kk", "ru"]
-DATA = load_dataset(CONTENT)
+DATA = real_data()
 CATALOGS = str(ROOT / "theme" / "translations")
 HOME_BUDGET, STORY_BUDGET = 80 * 1024, 40 * 1024
 
@@ -38,6 +37,25 @@ def live_home(visit, url: str, **options):
     v = visit(url, init_script=TRACK_MAPS, **options)
     v.page.wait_for_selector(".craft-map.is-live .leaflet-marker-icon", state="attached", timeout=10_000)
     return v
+
+
+# True once no zoom or cluster animation is running and the single markers and the
+# cluster counts drawn add up to `n` cities: the map has settled.
+SETTLED = """n => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')
+  && document.querySelectorAll('.craft-map.is-live .leaflet-marker-icon:not(.marker-cluster)').length
+     + [...document.querySelectorAll('.craft-map .marker-cluster span')].reduce((a, s) => a + +s.textContent, 0)
+     === n"""
+
+
+def settled(page, cities: int) -> None:
+    """Wait until the live map has settled (instead of a fixed pause), at most 10 s; the
+    test's own assertions then say what is wrong if it never does."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        page.wait_for_function(SETTLED, arg=cities, timeout=10_000)
+    except Timeout:
+        pass
 
 
 def on_screen(page) -> tuple[list[str], list[int]]:
@@ -191,7 +209,7 @@ def test_markers_stay_24px_targets_on_a_phone_for_any_content(served_built, visi
 
     built, served = served_built
     v = live_home(visit, served.url(f"{lang}/"), width=NARROW, height=640)
-    v.page.wait_for_timeout(300)
+    settled(v.page, len(built.data.cities))
     titles, counts = on_screen(v.page)
     assert len(titles) + sum(counts) == len(built.data.cities)
     assert [p for p in target_problems(v.page) if "leaflet" in p or "marker" in p] == []
@@ -207,6 +225,8 @@ def test_map_leaves_scrolling_to_the_page(served_site, visit):
     box = page.locator(".craft-map .leaflet-container").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.wheel(0, 300)
+    # A fixed pause, on purpose: what is checked is that the map does NOT zoom, and a
+    # wheel zoom would start after Leaflet's 40 ms debounce and animate for 250 ms.
     page.wait_for_timeout(400)
     assert page.evaluate("window.scrollY") > 0, "the wheel did not scroll the page"
     after = marker.bounding_box()
@@ -300,7 +320,7 @@ def _page_weight(v) -> int:
 def test_page_weight_stays_within_budget(served_site, visit, lang):
     home = live_home(visit, served_site.url(f"{lang}/"))
     home.page.locator(MARKERS).first.click()  # popups and labels load nothing more, but be sure
-    home.page.wait_for_timeout(300)
+    home.page.locator(".leaflet-popup").wait_for(state="visible")
     weight = _page_weight(home)
     assert 46 * 1024 < weight <= HOME_BUDGET, f"home page: {weight / 1024:.1f} KB gzipped"
     story = visit(served_site.url(f"{lang}/{DATA.cities[0]['id']}/"))
@@ -333,19 +353,14 @@ def test_leaflet_is_served_from_the_site_and_nothing_from_cdns(site):
         assert all(not urlsplit(s).netloc for s in srcs), srcs
 
 
-def test_two_builds_give_byte_identical_maps(site, tmp_path):
-    again = build_ok(CONTENT, tmp_path / "again")
+def test_maps_carry_stable_ids(site):
+    """Byte-identical builds are test_determinism.py's; this is what makes maps so: no random folium id."""
     for lang in LANGS:
-        first, second = map_segment(site / lang / "index.html"), map_segment(again / lang / "index.html")
-        assert first == second
-        assert f"map_home_{lang}_1" in first
-        assert not re.search(r"[0-9a-f]{32}", first), "a random folium id is left"
+        home = map_segment(site / lang / "index.html")
+        assert f"map_home_{lang}_1" in home
+        assert not re.search(r"[0-9a-f]{32}", home), "a random folium id is left"
         for city in DATA.cities:
-            story = f"{lang}/{city['id']}/index.html"
-            assert story_map_segment(site / story) == story_map_segment(again / story)
-    for path in sorted((site / "theme" / "vendor").rglob("*")):
-        if path.is_file():
-            assert path.read_bytes() == (again / path.relative_to(site)).read_bytes()
+            assert not re.search(r"[0-9a-f]{32}", story_map_segment(site / f"{lang}/{city['id']}/index.html"))
 
 
 def theme_env() -> Environment:
@@ -355,7 +370,7 @@ def theme_env() -> Environment:
     return Environment(loader=FileSystemLoader(ROOT / "theme" / "templates"), **JINJA_ENVIRONMENT)
 
 
-def test_folium_ids_are_restored_after_each_map(site):
+def test_folium_ids_are_restored_after_each_map():
     """The per-map id counter must not leak into other maps or other folium users."""
     from generator.maps.home import home_map
 
@@ -368,7 +383,7 @@ def test_folium_ids_are_restored_after_each_map(site):
     assert "map_home_ru_1" in c.live.html and "home_kk" not in c.live.script
 
 
-def test_only_web_links_reach_a_popup(site):
+def test_only_web_links_reach_a_popup():
     from generator.maps.popups import popup_html
 
     env, city = theme_env(), DATA.cities[0]
@@ -415,7 +430,7 @@ def test_hostile_city_names_are_shown_literally_and_never_run(hostile_site, visi
     names = hostile_names(cities, lang)
     v = live_home(visit, served.url(f"{lang}/"))
     page = v.page
-    page.wait_for_timeout(300)
+    settled(page, len(names))  # the scripts have run: a name that broke out would have run too
     assert page.evaluate("typeof window.__pwned") == "undefined"
     titles, counts = on_screen(page)
     assert len(titles) + sum(counts) == len(names), "a name broke folium's script"
@@ -439,8 +454,7 @@ def test_hostile_city_names_are_shown_literally_and_never_run(hostile_site, visi
     list_names = [a.strip() for a in page.locator(".city-list a").all_text_contents()]
     assert sorted(list_names) == sorted(names.values())
     for cid, name in names.items():
-        story = visit(served.url(f"{lang}/{cid}/"))
-        story.page.wait_for_timeout(100)
+        story = visit(served.url(f"{lang}/{cid}/"))  # loaded: its scripts have run
         assert story.page.evaluate("typeof window.__pwned") == "undefined"
         assert name in story.page.locator(".story-map svg text[font-weight='700']").text_content()
         assert story.page_errors == []
@@ -491,9 +505,9 @@ def test_many_cities_are_clustered_and_all_counted(tmp_path, visit):
     assert (out / "theme/vendor/markercluster/leaflet.markercluster.js").exists()
     served, server = serve(out)
     try:
-        v = visit(served.url("ru/"))
+        v = visit(served.url("ru/"), init_script=TRACK_MAPS)
         v.page.wait_for_selector(".craft-map.is-live .marker-cluster", timeout=10_000)
-        v.page.wait_for_timeout(500)  # let any cluster animation settle
+        settled(v.page, len(data["cities"]))
         counts = v.page.locator(".marker-cluster span").all_text_contents()
         singles = v.page.locator(MARKERS).count()
         assert sum(int(c) for c in counts) + singles == len(data["cities"])
@@ -506,8 +520,11 @@ def test_many_cities_are_clustered_and_all_counted(tmp_path, visit):
                 "num": count
             }
         # Clusters drawn after a zoom (out: more of them join) are named too.
+        zoom = v.page.evaluate("window.__maps[0].getZoom()")
         v.page.locator(".leaflet-control-zoom-out").click()
-        v.page.wait_for_timeout(800)
+        # The zoom has ended (Leaflet sets the new zoom last) and the clusters are redrawn.
+        v.page.wait_for_function("z => window.__maps[0].getZoom() < z", arg=zoom, timeout=10_000)
+        settled(v.page, len(data["cities"]))
         labels = v.page.locator(".craft-map .marker-cluster").evaluate_all(
             "els => els.map(e => e.getAttribute('aria-label'))"
         )

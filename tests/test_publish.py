@@ -16,12 +16,11 @@ import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 from conftest import ROOT, html_pages
-from lxml import etree
 from lxml import html as lhtml
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -242,36 +241,6 @@ def page_links(doc, page_url: str) -> list[str]:
     return links
 
 
-def test_published_site_has_no_broken_links(published_site):
-    base = published_site.base
-    host = urlsplit(base).netloc
-    root = published_site.root
-    found: dict[str, str] = {}  # url -> where it was found
-    for page in html_pages(root):
-        rel = page.relative_to(root).as_posix()
-        page_url = base + rel.removesuffix("index.html")
-        for link in page_links(lhtml.fromstring(page.read_bytes()), page_url):
-            found.setdefault(urldefrag(link).url, rel)
-    sitemap = etree.fromstring((root / "sitemap.xml").read_bytes())
-    for url in sitemap.xpath("//s:loc/text() | //x:link/@href", namespaces=SITEMAP_NS):
-        found.setdefault(url, "sitemap.xml")
-    for lang in ("kk", "ru"):
-        feed = etree.fromstring((root / lang / "feed.xml").read_bytes())
-        for url in feed.xpath("//*[local-name()='link']/@href"):
-            found.setdefault(url, f"{lang}/feed.xml")
-    robots = (root / "robots.txt").read_text(encoding="utf-8")
-    found.setdefault(re.search(r"^Sitemap: (\S+)$", robots, re.M).group(1), "robots.txt")
-    local = {url: where for url, where in found.items() if urlsplit(url).netloc == host}
-    # The crawl reaches every page and every download: it cannot pass by finding nothing.
-    built = {base + p.relative_to(root).as_posix().removesuffix("index.html") for p in html_pages(root)}
-    built |= {base + p.relative_to(root).as_posix() for p in (root / "data").iterdir()}
-    assert built - {base + "404.html"} <= set(local), built - set(local)
-    outside = {url: where for url, where in local.items() if not url.startswith(base)}
-    assert not outside, f"links that leave the /REPO/ sub-path: {outside}"
-    broken = {url: (where, status) for url, where in local.items() if (status := fetch(url)[0]) != 200}
-    assert not broken, f"broken links: {broken}"
-
-
 def test_published_urls_are_absolute_under_the_siteurl(published_site):
     base = published_site.base
     robots = (published_site.root / "robots.txt").read_text(encoding="utf-8")
@@ -327,38 +296,3 @@ def test_dev_build_404_links_work_from_its_own_address(site):
         assert not href.startswith(("/", "http")), href
         target = (site / href).resolve()
         assert target.is_file() or (target / "index.html").is_file(), href
-
-
-@pytest.mark.browser
-def test_every_published_page_loads_all_its_files_under_the_sub_path(published_site, browser):
-    """What the crawl above cannot see: files that scripts and styles load (map data, images, fonts)."""
-    failed: list[str] = []
-    context = browser.new_context()
-    page = context.new_page()
-    host = urlsplit(published_site.base).netloc
-    page.on(
-        "response",
-        lambda r: urlsplit(r.url).netloc == host and r.status >= 400 and failed.append(f"{r.status} {r.url}"),
-    )
-    # A request the next navigation cancels (net::ERR_ABORTED, e.g. a favicon) is no missing file.
-    page.on(
-        "requestfailed",
-        lambda r: (
-            urlsplit(r.url).netloc == host
-            and "ERR_ABORTED" not in (r.failure or "")
-            and failed.append(f"failed {r.url}: {r.failure}")
-        ),
-    )
-    context.route(
-        "**/*", lambda r: r.continue_() if urlsplit(r.request.url).hostname == "127.0.0.1" else r.abort()
-    )
-    try:
-        for built in html_pages(published_site.root):
-            if built.name == "404.html":
-                continue
-            url = published_site.base + built.relative_to(published_site.root).as_posix()
-            page.goto(url.removesuffix("index.html"), wait_until="networkidle")
-            assert page.url.startswith(published_site.base), page.url
-    finally:
-        context.close()
-    assert failed == []

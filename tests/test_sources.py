@@ -10,7 +10,7 @@ import copy
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, ROOT
+from conftest import CONTENT, ROOT, real_data
 
 from generator.checks.sources import (
     FINGERPRINT,
@@ -22,10 +22,9 @@ from generator.checks.sources import (
     run_owners,
 )
 from generator.data import fingerprint as fp
-from generator.data.model import load_dataset
 from generator.errors import ContentError
 
-DATA = load_dataset(CONTENT)
+DATA = real_data()
 ARTICLES = fp.load(CONTENT / FINGERPRINT)
 TEXT_SUFFIXES = {".md", ".yaml", ".yml", ".json", ".csv", ".po", ".pot", ".html", ".txt", ".py", ".svg", ".js"}
 SKIP = {".git", "output", ".venv", "node_modules", "__pycache__", ".pytest_cache", "bench-results"}

@@ -9,15 +9,14 @@ from pathlib import Path
 
 import pytest
 from babel.numbers import format_decimal
-from conftest import CONTENT, ROOT
+from conftest import ROOT, real_data
 from frictionless import Package
 from lxml import html as lhtml
 
-from generator.data.model import load_dataset
 from generator.i18n import Translator
 
 LANGS = ["kk", "ru"]
-DATA = load_dataset(CONTENT)
+DATA = real_data()
 CITY_IDS = [c["id"] for c in DATA.cities]
 
 

@@ -9,7 +9,7 @@ who sees it).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -66,13 +66,22 @@ def _settle(page) -> None:
 
 @contextmanager
 def open_page(
-    browser, url: str, *, scripts: bool = True, width: int = 1280, height: int = 900
+    browser,
+    url: str,
+    *,
+    scripts: bool = True,
+    width: int = 1280,
+    height: int = 900,
+    before_goto: Callable[[object], None] | None = None,
+    network_idle: bool = False,
 ) -> Iterator[Opened]:
     """Load `url` in a fresh context; with scripts=False the page's own scripts never run.
 
     Scripts are switched off through the DevTools protocol rather than
     Playwright's `java_script_enabled=False`, because with the latter the
     checkers themselves (axe, the keyboard walk) cannot run in the page.
+    `before_goto(page)` may add listeners; `network_idle` also waits until no
+    request has been open for a while (late scripts, map data, fonts).
     """
     context = browser.new_context(viewport={"width": width, "height": height})
     try:
@@ -80,6 +89,8 @@ def open_page(
         seen = Opened(page)
 
         watch(context, page, seen)
+        if before_goto is not None:
+            before_goto(page)
         cdp = None
         if not scripts:
             cdp = context.new_cdp_session(page)
@@ -88,6 +99,8 @@ def open_page(
         if cdp is not None:
             # The page's scripts were skipped while it was parsed; the checkers may run now.
             cdp.send("Emulation.setScriptExecutionDisabled", {"value": False})
+        if network_idle:
+            page.wait_for_load_state("networkidle")
         _settle(page)
         yield seen
     finally:

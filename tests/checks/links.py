@@ -49,6 +49,7 @@ class Crawl:
 
     pages: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    statuses: dict[str, int] = field(default_factory=dict)  # every URL fetched, for other checks to reuse
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -177,6 +178,7 @@ def crawl(start: str, also: tuple[str, ...] = ()) -> Crawl:
             css = urldefrag(urljoin(base, href))[0]
             if urlsplit(css).netloc == host and css not in done and get(css).status == 200:
                 todo.append(css)
+    result.statuses = {url: fetched.status for url, fetched in cache.items()}
     return result
 
 
