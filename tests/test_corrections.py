@@ -21,12 +21,15 @@ import feedparser
 import pytest
 import yaml
 from babel.dates import format_date
-from conftest import ROOT, build, copy_content
+from checks.axe import axe_violations
+from checks.browser import open_page
+from checks.mobile import NARROW, overflow_problems
+from checks.pages import report
+from checks.vnu import vnu_errors
+from conftest import ROOT, build, copy_content, preflight_problems, serve
 from lxml import etree
 from lxml import html as lhtml
-from pelican.settings import read_settings
 
-from generator.checks.preflight import check_content
 from generator.data.model import load_dataset
 from generator.errors import ContentError
 from generator.i18n import Translator
@@ -238,14 +241,6 @@ def _add(content: Path, **entry: object) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def _problems(content: Path) -> list[str]:
-    try:
-        check_content(read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)}))
-    except ContentError as exc:
-        return exc.problems
-    return []
-
-
 def _first_story(content: Path) -> tuple[str, str, dt.date]:
     """(city id, path shown in messages, the later of its two versions' Date)."""
     city = load_dataset(content).cities[0]["id"]
@@ -275,13 +270,13 @@ def test_a_correction_on_the_storys_own_day_is_accepted(tmp_path):
     content = copy_content(tmp_path)
     city, _path, day = _first_story(content)
     _add(content, story=city, date=day.isoformat())
-    assert _problems(content) == []
+    assert preflight_problems(content) == []
 
 
 def test_a_correction_naming_no_story_is_refused(tmp_path):
     content = copy_content(tmp_path)
     _add(content, story="no-such-city", date="2030-01-01")
-    problems = _problems(content)
+    problems = preflight_problems(content)
     assert len(problems) == 1, problems
     known = ", ".join(sorted(c["id"] for c in load_dataset(content).cities))
     assert problems[0] == (
@@ -309,3 +304,38 @@ def test_malformed_entries_are_refused_in_one_line(tmp_path, entry, field, says)
     assert (
         line.startswith(f"{CORRECTIONS}: corrections[0] (id 'test-fix'), field '{field}': ") and says in line
     )
+
+
+# --- the pages with notes, as readers get them ---------------------------------------------
+# The suite's page checks walk the real site, whose list may be empty: these pages
+# of the extended site are where the notes and a filled list are seen.
+
+
+def _pages_with_notes(built) -> list[str]:
+    """Site-relative paths: the corrections pages and every story with a note, in each edition."""
+    stories = sorted({e["story"] for e in raw_corrections(built.content)})
+    return [f"{ed}/{page}/" for ed in ("kk", "ru", "kk-latn") for page in ("corrections", *stories)]
+
+
+@pytest.fixture(scope="module")
+def served_extended(extended_site):
+    served, server = serve(extended_site.root)
+    yield served
+    server.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scripts", [True, False], ids=["with-scripts", "without-scripts"])
+def test_pages_with_notes_pass_axe_and_reflow_at_320px(extended_site, served_extended, browser, scripts):
+    found = {}
+    for path in _pages_with_notes(extended_site):
+        with open_page(browser, served_extended.url(path), scripts=scripts, width=NARROW) as opened:
+            found[path] = axe_violations(opened.page) + overflow_problems(opened.page)
+    failing = {page: problems for page, problems in found.items() if problems}
+    assert not failing, report(failing)
+
+
+def test_pages_with_notes_are_valid_html(extended_site):
+    files = [extended_site.root / path / "index.html" for path in _pages_with_notes(extended_site)]
+    errors = vnu_errors(files)
+    assert not errors, report({str(path): lines for path, lines in errors.items()})
