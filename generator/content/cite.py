@@ -58,10 +58,16 @@ def shown_date(date: dt.datetime, modified: dt.datetime | None) -> dt.date:
     return date.date()
 
 
+def changed(obj: object) -> dt.datetime | None:
+    """A story's latest change (its Modified or its newest correction, content/corrections.py);
+    a page's Modified, if it has one."""
+    return getattr(obj, "last_change", None) or getattr(obj, "modified", None)
+
+
 def newest_date(objects: Iterable[object]) -> dt.date | None:
     """The newest date shown by any of these stories or pages (pages may have neither Date nor Modified)."""
     found = [
-        shown_date(o.date, getattr(o, "modified", None))
+        shown_date(o.date, changed(o))
         for o in objects
         if isinstance(getattr(o, "date", None), dt.datetime)
     ]

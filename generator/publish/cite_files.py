@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from .. import urls
-from ..content.cite import Citation, citation, published_siteurl, shown_date
+from ..content.cite import Citation, changed, citation, published_siteurl, shown_date
 from ..content.site_text import dataset_description
 from ..i18n import Translator, translators
 from .downloads import DOWNLOAD_DIR, LICENSE
@@ -134,7 +134,7 @@ def page_citation(context: Mapping, t: Translator) -> Citation | None:
     siteurl = published_siteurl(context["SITEURL"], context["RELATIVE_URLS"])
     article, page = context.get("article"), context.get("page")
     if article is not None and getattr(article, "city", None) is not None:
-        date = shown_date(article.date, getattr(article, "modified", None))
+        date = shown_date(article.date, changed(article))
         return citation(article.title, article.url, date, siteurl, t)
     if page is not None and page.slug == DATASET_PAGE and context.get("dataset_date") is not None:
         title = t.gettext("Craft Cities of Kazakhstan: the dataset")

@@ -7,6 +7,7 @@ from pelican.generators import Generator
 from pelican.writers import Writer
 
 from ..content.cite import newest_date
+from ..content.corrections import corrections_page
 from ..content.home import home_view
 from ..content.pages import PageMeta
 from ..content.site_text import site_description
@@ -107,4 +108,22 @@ class CraftCitiesGenerator(Generator):
                     index,
                 ),
                 stories=self.context["stories_by_lang"][lang],
+            )
+            # Issue 16, part 1: the corrections page, listed in the sitemap through its meta.
+            fixes = {code: f"{code}/corrections/" for code in langs}
+            listed = corrections_page(self.context["craft"], self.context["stories_by_lang"][lang], lang)
+            self._write(
+                writer,
+                f"{lang}/corrections/index.html",
+                "corrections",
+                PageMeta(
+                    lang,
+                    fixes[lang],
+                    t.gettext("Corrections and updates"),
+                    t.gettext(
+                        "Every correction and update made to the stories after they were published, newest first."
+                    ),
+                    fixes,
+                ),
+                corrections=listed,
             )
