@@ -19,7 +19,7 @@ from .checks.preflight import check_content
 from .content.stories import all_versions, enrich_pages, enrich_stories
 from .errors import ContentError
 from .i18n import TRANSLATORS, Translators, translators
-from .publish import embeds, latin, search, site_files, sitemap
+from .publish import embeds, graphic_files, latin, search, site_files, sitemap
 from .publish.site import CraftCitiesGenerator
 from .summary import SUMMARY, end_summary, start_summary
 
@@ -161,12 +161,14 @@ HANDLERS = (
     (signals.get_generators, embeds.generators),  # a page per graphic, for other sites' iframes
     (signals.generator_init, _start_run),
     (signals.generator_init, template_api.install),  # every Jinja global and filter
+    (signals.generator_init, graphic_files.start),  # the standalone SVGs the pages draw
     (signals.article_generator_init, _check_content),
     (signals.page_generator_init, _check_content),
     (signals.article_generator_finalized, _stories_read),
     (signals.page_generator_finalized, _pages_read),
     (signals.content_written, _written),
     (signals.content_written, sitemap.page_written),
+    (signals.finalized, graphic_files.write),  # under kk/ before the Latin edition copies kk/
     (signals.finalized, _latin_edition),
     (signals.finalized, _finished),
     (signals.finalized, sitemap.write),

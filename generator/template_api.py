@@ -14,17 +14,23 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from . import urls
 from .charts.bars import breakdown_charts, sources_chart
 from .charts.base import Chart, num
 from .charts.timeline import timeline
+from .content.cite import Citation, published_siteurl
 from .content.figures import figure_text
 from .content.pages import PageMeta, end_sentence, full_stop, this_page
+from .content.share import ShareLink, share_links
 from .data.model import Dataset
 from .i18n import Translator, format_partial_date, translators
 from .maps.home import HomeMap, home_map
 from .maps.story import story_map
 from .maps.svg import SvgMap
+from .publish.cite_files import page_citation
 from .publish.embeds import EmbedCode, Graphic, embed_code
+from .publish.graphic_files import KEY as GRAPHIC_FILES
+from .publish.graphic_files import chart_svg, map_svg
 from .publish.head import page_head, x_default_for_page
 from .publish.latin import edition_path, name_lang
 from .publish.search import search_attrs
@@ -125,6 +131,28 @@ def install(generator) -> None:
 
     env.globals.update(craft_home_map=craft_home_map, craft_story_map=craft_story_map)
 
+    # --- each graphic as a standalone SVG file (generator/publish/graphic_files.py)
+
+    def _page_url(ctx: Context) -> str:
+        meta = this_page(ctx).meta
+        return f"{ctx['SITEURL']}/{meta.url}" if meta else ""
+
+    @pass_context
+    def chart_svg_file(ctx: Context, chart: Chart) -> str:
+        """Register the chart's standalone SVG for writing; its site-relative path."""
+        path, text = chart_svg(ctx.environment, chart, _lang(ctx), _t(ctx), _page_url(ctx))
+        ctx[GRAPHIC_FILES].add(path, text)
+        return path
+
+    @pass_context
+    def map_svg_file(ctx: Context, svg: SvgMap) -> str:
+        """Register the home map's standalone SVG for writing; its site-relative path."""
+        path, text = map_svg(ctx.environment, svg, _lang(ctx), _t(ctx), _page_url(ctx))
+        ctx[GRAPHIC_FILES].add(path, text)
+        return path
+
+    env.globals.update(chart_svg_file=chart_svg_file, map_svg_file=map_svg_file)
+
     # --- embeds (generator/publish/embeds.py): the <iframe> code under each graphic
 
     @pass_context
@@ -140,6 +168,20 @@ def install(generator) -> None:
         """search_attrs() for the page being rendered: its title names each result."""
         meta = this_page(ctx).meta
         return search_attrs(meta.title if meta else "", section)
+
+    # --- citing and sharing (issue 16: content/cite.py, content/share.py)
+
+    @pass_context
+    def how_to_cite(ctx: Context) -> Citation | None:
+        return page_citation(ctx, _t(ctx))
+
+    @pass_context
+    def page_share_links(ctx: Context) -> list[ShareLink]:
+        meta = this_page(ctx).meta
+        siteurl = published_siteurl(ctx["SITEURL"], ctx["RELATIVE_URLS"])
+        return share_links(meta.title, urls.join(siteurl, meta.url) if siteurl else meta.url, _t(ctx))
+
+    env.globals.update(how_to_cite=how_to_cite, share_links=page_share_links)
 
     env.globals.update(
         search_attrs=page_search_attrs,

@@ -8,7 +8,9 @@ entries and changing them exactly as the README tells editors to:
 - a city between two existing ones (close on the map, as Shymkent lies between
   Taraz and Turkestan), with a status, a figure and its two stories;
 - a disagreement: two claims from different sources sharing a new dispute;
-- a timeline event.
+- a timeline event;
+- a correction to an existing story and an update to the new one (corrections.yaml),
+  dated after every story, so the updated story tops its feed.
 
 The page checks then run over that build as over the real one: nothing in the
 suite may assume today's three cities or five sources.
@@ -17,7 +19,9 @@ suite may assume today's three cities or five sources.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +46,7 @@ class Extension:
     claims: tuple[str, str]
     event: str
     archive: Path
+    corrections: tuple[str, str] = ("test-correction", "test-update")  # (a correction, an update) ids
 
 
 class _Loader(yaml.SafeLoader):
@@ -192,4 +197,24 @@ def extend_content(content: Path, archive: Path) -> Extension:
         (content / "stories" / lang / f"{ext.city}.md").write_text(
             f"Title: {title}\nDate: 2026-03-20\nSummary: {title}.\n\n{body}\n", encoding="utf-8"
         )
+
+    # 6. A correction to the first city's story and an update to the new one, after every story's dates.
+    latest = max(
+        dt.date.fromisoformat(day)
+        for path in (content / "stories").glob("*/*.md")
+        for day in re.findall(r"^(?:Date|Modified): (\d{4}-\d{2}-\d{2})", path.read_text(encoding="utf-8"), re.M)
+    )
+    corrections = _load(data / "corrections.yaml")
+    corrections["corrections"] += [
+        {"id": ext.corrections[0], "kind": "correction", "date": (latest + dt.timedelta(days=1)).isoformat(),
+         "story": cities["cities"][0]["id"],
+         "text": {"kk": "Бірінші нұсқада мәртебенің берілген жылы қате жазылған еді; ол түзетілді.",
+                  "ru": "В первой версии был неверно указан год присвоения статуса; он исправлен."}},
+        {"id": ext.corrections[1], "kind": "update", "date": (latest + dt.timedelta(days=2)).isoformat(),
+         "story": ext.city,
+         # An editor's pasted tag stays text: "<i>" must show as typed, never as markup.
+         "text": {"kk": "Шеберханалар саны <i>37</i> наурыздағы дерек екені қосылды.",
+                  "ru": "Добавлено, что число мастерских <i>37</i> приводится на март."}},
+    ]  # fmt: skip
+    _save(data / "corrections.yaml", corrections)
     return ext

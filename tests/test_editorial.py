@@ -163,7 +163,9 @@ def test_story_dates_mean_the_same_on_the_page_in_the_feed_and_json_ld(published
         doc = parse(root / lang / city["id"] / "index.html")
         header = _header(lang, city["id"])
         published = header["date"][:10]
-        updated = header.get("modified", header["date"])[:10]
+        # The latest change: Modified, or a later correction or update (issue 16, part 1).
+        fixes = [c["date"] for c in DATA.corrections if c["story"] == city["id"]]
+        updated = max([header.get("modified", header["date"])[:10], *fixes])
         byline = doc.xpath('//p[@class="byline"]')[0]
         assert byline.xpath('./time[@class="published"]/@datetime') == [published]
         shown_updated = byline.xpath('./time[@class="updated"]/@datetime')

@@ -6,10 +6,11 @@ Pages are checked in the published build, as readers get them, the 404
 page at a missing address. Two views of each: with scripts (the live map,
 charts) and without (what the static fallbacks show; the root language
 chooser is only ever seen this way, since it redirects by script). The
-320 px view is checked by test_mobile.py. The view with scripts comes from
-conftest's `published_walk`, the one visit per page that the runtime and
-sub-path checks share; the view without opens every page once here. Each
-view runs both checks on a page; the tests then report one check each.
+320 px view is checked by test_mobile.py, the view without scripts by
+test_published_pages_without_scripts.py (a file of its own, so the two walks
+can run on different workers). The view with scripts comes from conftest's
+`published_walk`, the one visit per page that the runtime and sub-path checks
+share.
 
 Runtime (issue 5): no script or console error, nothing asked of a host but
 127.0.0.1 except map tiles (test_runtime.py checks the development build).
@@ -22,12 +23,7 @@ one file so that `--dist loadfile` keeps them on one worker.
 from __future__ import annotations
 
 import pytest
-from checks.axe import axe_violations
-from checks.browser import open_page
-from checks.keyboard import keyboard_problems
-from checks.pages import reader_urls, report, site_pages
-
-VIEWS = ["with-scripts", "without-scripts"]
+from checks.pages import report, site_pages
 
 
 @pytest.fixture(scope="module")
@@ -38,42 +34,22 @@ def with_scripts(published_walk) -> dict[str, dict[str, list[str]]]:
     return {"axe": {p: r.axe for p, r in runs.items()}, "keyboard": {p: r.keyboard for p, r in runs.items()}}
 
 
-@pytest.fixture(scope="module")
-def without_scripts(browser, published_site) -> dict[str, dict[str, list[str]]]:
-    """{check: {page: problems}}, each page opened once here with its scripts switched off."""
-    found: dict[str, dict[str, list[str]]] = {"axe": {}, "keyboard": {}}
-    for page, url in reader_urls(published_site):
-        with open_page(browser, url, scripts=False) as opened:
-            if opened.page.url != url:
-                continue  # redirected: the page it lands on is checked itself
-            found["axe"][page] = axe_violations(opened.page)
-            # After axe, which moves no focus: the walk starts from the top of the page.
-            found["keyboard"][page] = keyboard_problems(opened.page)
-    return found
-
-
-@pytest.fixture(params=VIEWS)
-def walked(request) -> tuple[str, dict[str, dict[str, list[str]]]]:
-    """(view, {check: {page: problems}}) for every page of the published site."""
-    return request.param, request.getfixturevalue(request.param.replace("-", "_"))
-
-
 def _failing(results: dict[str, list[str]]) -> dict[str, list[str]]:
     return {page: problems for page, problems in results.items() if problems}
 
 
 @pytest.mark.browser
-def test_axe_finds_no_wcag_violation(walked):
-    view, found = walked
-    assert found["axe"], "no page was checked"
-    assert not _failing(found["axe"]), f"axe-core, {view}:\n" + report(_failing(found["axe"]))
+def test_axe_finds_no_wcag_violation(with_scripts):
+    found = with_scripts["axe"]
+    assert found, "no page was checked"
+    assert not _failing(found), "axe-core, with scripts:\n" + report(_failing(found))
 
 
 @pytest.mark.browser
-def test_keyboard_reaches_every_control_with_visible_focus(walked):
-    view, found = walked
-    assert found["keyboard"], "no page was checked"
-    assert not _failing(found["keyboard"]), f"keyboard, {view}:\n" + report(_failing(found["keyboard"]))
+def test_keyboard_reaches_every_control_with_visible_focus(with_scripts):
+    found = with_scripts["keyboard"]
+    assert found, "no page was checked"
+    assert not _failing(found), "keyboard, with scripts:\n" + report(_failing(found))
 
 
 @pytest.mark.browser

@@ -15,6 +15,7 @@ from ..data.model import Dataset, load_dataset
 from ..errors import ContentError
 from ..i18n import catalog_dir
 from .catalogs import catalog_problems
+from .corrections import correction_problems
 from .headers import header_problems
 from .sources import check_against_sources
 
@@ -30,6 +31,7 @@ def check_content(settings: dict[str, Any]) -> Dataset:
     problems += header_problems(settings)
     problems += catalog_problems(Path(catalog_dir(settings)), settings["LANGUAGES"])
     if data is not None:
+        problems += correction_problems(settings, data)
         archive = settings.get("SOURCES_ARCHIVE")
         try:
             check_against_sources(Path(settings["PATH"]), data, Path(archive) if archive else None)

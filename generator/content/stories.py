@@ -10,6 +10,7 @@ from ..data.model import Dataset
 from ..errors import ContentError, problem
 from ..i18n import TRANSLATORS, Translators
 from .citations import Citations
+from .corrections import last_change
 from .markers import Cite, read_markers, render_markers
 from .pages import PageMeta, alternate_urls
 from .story_view import story_view
@@ -26,7 +27,8 @@ def enrich_stories(
     """Tie each story to its city, number its footnotes, render its figures and citations, set its PageMeta.
 
     Sets `article.city` (City), `article.story` (StoryView), `article.citations`
-    (Citations) and `article.meta` (PageMeta).
+    (Citations), `article.meta` (PageMeta), `article.corrections` (its corrections and
+    updates, newest first) and `article.last_change` (the datetime of its latest change).
     """
     problems = check_translations(articles, settings, "story") + check_markers(articles, data, settings)
     cites = {lang: _cite(env, lang, translators) for lang in settings["LANGUAGES"]}
@@ -76,6 +78,8 @@ def enrich_stories(
             alternate_urls(article, settings["LANGUAGES"]),
             kind="article",
         )
+        article.corrections = data.corrections_for(article.slug)
+        article.last_change = last_change(article, article.corrections)
 
 
 def enrich_pages(

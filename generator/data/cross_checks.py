@@ -18,7 +18,7 @@ from shapely.geometry import Point, shape
 from ..errors import problem
 from .dates import not_real
 from .parts import part_problems
-from .records import City, Claim, Dispute, Event, Source, Status, point
+from .records import City, Claim, Correction, Dispute, Event, Source, Status, point
 
 FILES = MappingProxyType(
     {
@@ -27,6 +27,7 @@ FILES = MappingProxyType(
         "claims": "content/data/claims.yaml",
         "disputes": "content/data/claims.yaml",
         "events": "content/data/timeline.yaml",
+        "corrections": "content/data/corrections.yaml",
     }
 )
 
@@ -55,11 +56,14 @@ def cross_problems(
     disputes: list[Dispute],
     events: list[Event],
     outline: dict[str, Any],
+    corrections: Sequence[Correction] = (),
 ) -> list[str]:
     source_ids = {s["id"]: s for s in sources}
     city_ids = {c["id"]: c for c in cities}
     dispute_ids = {d["id"]: d for d in disputes}
-    out = _duplicates(sources=sources, cities=cities, claims=claims, disputes=disputes, events=events)
+    out = _duplicates(
+        sources=sources, cities=cities, claims=claims, disputes=disputes, events=events, corrections=corrections
+    )
     out += _city_problems(cities, source_ids, dispute_ids, outline)
     for i, src in enumerate(sources):
         if wrong := not_real(src["published"]):
@@ -90,6 +94,10 @@ def cross_problems(
         out += _unknown("events", where, "cities", event["cities"], city_ids, "city")
         if wrong := not_real(event["date"]):
             out.append(problem(FILES["events"], where, "date", wrong))
+    # A correction's story and its date against the story's: checks/corrections.py, which reads the stories.
+    for i, correction in enumerate(corrections):
+        if wrong := not_real(correction["date"]):
+            out.append(problem(FILES["corrections"], entry("corrections", i, correction), "date", wrong))
     return out
 
 

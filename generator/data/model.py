@@ -13,7 +13,18 @@ from typing import Any
 from ..errors import ContentError
 from .cross_checks import cross_problems
 from .loader import read_json, read_yaml
-from .records import City, Claim, Dispute, DisputeWithClaims, Event, Figure, Source, Status, Wording
+from .records import (
+    City,
+    Claim,
+    Correction,
+    Dispute,
+    DisputeWithClaims,
+    Event,
+    Figure,
+    Source,
+    Status,
+    Wording,
+)
 from .schema import SCHEMAS
 from .validate import outline_problems, schema_problems
 
@@ -31,6 +42,7 @@ class Dataset:
     disputes: list[Dispute]
     events: list[Event]
     outline: dict[str, Any]  # GeoJSON FeatureCollection of the country's outline
+    corrections: list[Correction] = field(default_factory=list)
     source_by_id: dict[str, Source] = field(init=False)
     city_by_id: dict[str, City] = field(init=False)
     figure_by_id: dict[str, Figure] = field(init=False)
@@ -55,6 +67,12 @@ class Dataset:
 
     def events_for(self, city_id: str) -> list[Event]:
         return [e for e in self.events if city_id in e["cities"]]
+
+    def corrections_for(self, city_id: str | None = None) -> list[Correction]:
+        """Corrections and updates, newest first (of one day, the one written later first);
+        only those to the story of `city_id` if given."""
+        found = [(c["date"], i, c) for i, c in enumerate(self.corrections) if city_id in (None, c["story"])]
+        return [c for _date, _i, c in sorted(found, key=lambda f: f[:2], reverse=True)]
 
     def background(self) -> list[Claim]:
         """Claims about the designation and the Council itself: no city, no dispute."""
@@ -104,6 +122,7 @@ def load_dataset(content_path: str | Path) -> Dataset:
         disputes=raw["claims.yaml"]["disputes"],
         events=raw["timeline.yaml"]["events"],
         outline=outline,
+        corrections=raw["corrections.yaml"]["corrections"],
     )
     problems = cross_problems(
         sources=data.sources,
@@ -112,6 +131,7 @@ def load_dataset(content_path: str | Path) -> Dataset:
         disputes=data.disputes,
         events=data.events,
         outline=data.outline,
+        corrections=data.corrections,
     )
     if problems:
         raise ContentError(problems)

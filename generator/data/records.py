@@ -108,6 +108,16 @@ class Event(TypedDict):
     sources: list[str]
 
 
+class Correction(TypedDict):
+    """A correction or an update to a story, as an editor records it in corrections.yaml."""
+
+    id: str
+    kind: Literal["correction", "update"]
+    date: str  # "YYYY-MM-DD"
+    story: str  # the story's file name: a city id
+    text: Bilingual  # what changed
+
+
 def point(city: City) -> tuple[float, float]:
     """The city's position as (lon, lat), the order of GeoJSON, shapely and the map projections."""
     return city["coordinates"]["lon"], city["coordinates"]["lat"]

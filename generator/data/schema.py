@@ -37,6 +37,8 @@ TEXT = _frozen({"type": "string", "allOf": [{"pattern": VISIBLE}, {"pattern": NO
 # "2025", "2025-10" or "2025-10-05": as precise as the source is.
 DATE = _frozen({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})
 OPTIONAL_DATE = _frozen({"oneOf": [DATE, {"type": "null"}]})
+# A day on our own calendar (a correction's date): always known to the day.
+FULL_DATE = _frozen({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
 # A period is a date or a half-year such as "2025-H1".
 PERIOD = _frozen({"oneOf": [DATE, {"type": "string", "pattern": r"^\d{4}-H[12]$"}, {"type": "null"}]})
 BILINGUAL = _frozen(
@@ -162,6 +164,17 @@ EVENT = _obj(
     sources=SOURCE_IDS,
 )
 
+# Corrections and updates: what changed in a story, on which day (checked against
+# the story's own Date in checks/corrections.py, where the stories are known).
+CORRECTION = _obj(
+    ["id", "kind", "date", "story", "text"],
+    id=ID,
+    kind={"enum": ["correction", "update"]},
+    date=FULL_DATE,
+    story=ID,
+    text=BILINGUAL,
+)
+
 SCHEMAS: Mapping[str, Mapping[str, Any]] = _frozen(
     {
         "sources.yaml": _file("sources", SOURCE),
@@ -176,5 +189,6 @@ SCHEMAS: Mapping[str, Mapping[str, Any]] = _frozen(
             "required": ["claims", "disputes"],
         },
         "timeline.yaml": _file("events", EVENT),
+        "corrections.yaml": _file("corrections", CORRECTION),
     }
 )

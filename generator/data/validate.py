@@ -48,6 +48,7 @@ _Validator = validators.extend(
 _PATTERNS = MappingProxyType(
     {
         r"^\d{4}(-\d{2}(-\d{2})?)?$": 'a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD"',
+        r"^\d{4}-\d{2}-\d{2}$": 'a full date written "YYYY-MM-DD"',
         r"^\d{4}-H[12]$": 'a half-year written "YYYY-H1" or "YYYY-H2"',
         "^[a-z0-9]+(-[a-z0-9]+)*$": "an id of lower-case Latin letters, digits and hyphens",
         VISIBLE: "some visible text (it is empty or only invisible characters)",

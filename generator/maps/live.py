@@ -41,6 +41,10 @@ class LiveMap:
     css: list[str]  # stylesheet URLs
 
 
+# Leaflet's animations, on unless the reader asks for reduced motion (map.js
+# reads prefers-reduced-motion when the map is made).
+MOTION = JsCode("craftMap.motion()")
+
 # Pixels within which markers cluster. Farther apart, each 25 × 41 px marker icon
 # keeps at least 24 × 24 px that no other covers (WCAG 2.5.8, axe's target-size).
 CLUSTER_RADIUS = 30
@@ -111,6 +115,9 @@ def build_live_map(
             scroll_wheel_zoom=False,  # the page scrolls, not the map
             dragging=JsCode("!L.Browser.mobile"),  # one finger scrolls the page on touch screens
             zoom_snap=0.25,
+            zoom_animation=MOTION,
+            fade_animation=MOTION,
+            marker_zoom_animation=MOTION,
             max_bounds=True,
             min_lat=bounds[0][0] - 8,
             min_lon=bounds[0][1] - 12,
@@ -141,7 +148,7 @@ def build_live_map(
         # Markers closer on screen than a marker's height join a cluster, at every
         # zoom and for any number of cities: no marker hides another, and each
         # stays a 24 px target (WCAG 2.5.8) whatever the content.
-        layer = MarkerCluster(show_coverage_on_hover=False, max_cluster_radius=CLUSTER_RADIUS)
+        layer = MarkerCluster(show_coverage_on_hover=False, max_cluster_radius=CLUSTER_RADIUS, animate=MOTION)
         layer.default_js = [("markercluster", assets.cluster_js)]
         layer.default_css = [
             ("markercluster", assets.cluster_css),

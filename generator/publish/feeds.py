@@ -39,9 +39,10 @@ def build_feed(lang: str, stories: list[Article], siteurl: str, t: Translator) -
     path = feed_path(lang)
     depth = path.count("/")
     site_name = t.gettext("Craft Cities of Kazakhstan")
-    # Newest first; stories of the same day in a fixed order (by slug) for identical builds.
+    # Latest change first, so a corrected story comes back to the top; stories changed
+    # at the same time in a fixed order (by slug) for identical builds.
     ordered = sorted(stories, key=lambda s: s.slug)
-    ordered.sort(key=lambda s: s.date, reverse=True)
+    ordered.sort(key=lambda s: s.last_change, reverse=True)
     feed = Atom1Feed(
         title=site_name,
         link=urls.from_file(siteurl, f"{lang}/", depth),
@@ -54,7 +55,6 @@ def build_feed(lang: str, stories: list[Article], siteurl: str, t: Translator) -
         feed_guid=urls.from_file(siteurl, path, depth) if siteurl else f"tag:localhost,2025:/{path}",
     )
     for story in ordered:
-        modified = getattr(story, "modified", None)
         feed.add_item(
             title=story.title,
             link=urls.from_file(siteurl, story.url, depth),
@@ -62,7 +62,7 @@ def build_feed(lang: str, stories: list[Article], siteurl: str, t: Translator) -
             description=str(escape(story.meta.description)),
             unique_id=_tag(siteurl, story.url, story.date),
             pubdate=story.date,
-            updateddate=modified,
+            updateddate=story.last_change,  # Modified, or a later correction
             author_name=site_name,
         )
     return feed

@@ -116,7 +116,7 @@ def page_head(ctx: Context) -> PageHead:
     )
     if city_id:
         result.published = article.date.isoformat()
-        result.modified = (getattr(article, "modified", None) or article.date).isoformat()
+        result.modified = article.last_change.isoformat()  # a correction's date included
         result.structured = jsonld.json_ld(jsonld.news_article(article, siteurl, t))
     elif page is not None and page.slug == jsonld.DATASET_PAGE and ctx.get("craft") is not None:
         data = jsonld.dataset(page, ctx["craft"], siteurl, ctx["LANGUAGES"], t)

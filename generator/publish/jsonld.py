@@ -69,7 +69,7 @@ def news_article(article: Article, siteurl: str, t: Translator) -> dict:
     city = article.city
     lon, lat = point(city)
     org = _organisation(t, siteurl, lang)
-    modified = getattr(article, "modified", None) or article.date
+    modified = article.last_change  # Modified, or a later correction (content/corrections.py)
     return {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

@@ -12,10 +12,15 @@ import os
 import shutil
 
 # edition_path and name_lang are template globals installed from this module (generator/__init__.py).
-from ..editions import DIR, SOURCE, edition_path, edition_url, name_lang
+from ..editions import DIR, EDITION, SOURCE, edition_path, edition_url, name_lang
 from .latin_text import feed_to_latin, page_to_latin
 
-__all__ = ["edition_path", "name_lang", "write_edition"]
+__all__ = ["edition_path", "name_lang", "svg_to_latin", "write_edition"]
+
+
+def svg_to_latin(text: str, page: str, siteurl: str) -> str:
+    """A standalone SVG of the kk pages as its kk-latn twin: its text in Latin, marked kk-Latn."""
+    return page_to_latin(text, page, siteurl).replace(f'xml:lang="{SOURCE}"', f'xml:lang="{EDITION}"', 1)
 
 
 def write_edition(output_path: str, siteurl: str) -> None:
@@ -35,6 +40,9 @@ def write_edition(output_path: str, siteurl: str) -> None:
             if name.endswith(".html"):
                 with open(src, encoding="utf-8") as fp:
                     text = page_to_latin(fp.read(), rel, siteurl)
+            elif name.endswith(".svg"):  # a graphic's own file (graphic_files.py): its text
+                with open(src, encoding="utf-8") as fp:
+                    text = svg_to_latin(fp.read(), rel, siteurl)
             elif name.endswith(".xml"):
                 with open(src, encoding="utf-8") as fp:
                     text = feed_to_latin(fp.read(), rel, siteurl)

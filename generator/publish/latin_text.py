@@ -19,6 +19,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 
 from .. import urls
+from ..content.share import relink
 from ..editions import CYRILLIC_NAME_TAG, DIR, EDITION, SOURCE, edition_url
 from ..translit import to_latin
 from . import jsonld
@@ -151,7 +152,7 @@ class _PageToLatin(HTMLParser):
         self.script: str | None = None  # type of the <script> being read
         self.canonical = ""  # the kk page's own address (the switcher links back to it)
         self.swap_end: list[tuple[str, str]] = []  # (end tag expected, end tag to write)
-        self.site_urls: str | None = None  # an element whose text quotes the site's addresses (embed code)
+        self.address = self.code = False  # reading the text of an element marked data-site-address / -urls
         self._end_at = 0
 
     # The effective language of what is being read.
@@ -173,6 +174,8 @@ class _PageToLatin(HTMLParser):
                 return EDITION
             if "hreflang" in attrs:
                 return None  # links to each edition stay as they are
+            if name == "href" and "data-share-link" in attrs:  # issue 16: the twin's address and title
+                return relink(value, self.canonical, self.links(self.canonical), to_latin)
             if name in URL_ATTRS or (name == "content" and meta_key in URL_META):
                 return self.links(value)
             if lang not in (SOURCE, EDITION):
@@ -209,8 +212,8 @@ class _PageToLatin(HTMLParser):
             self.langs.append((tag, EDITION if own == SOURCE else own))
         if tag == "script":
             self.script = attrs.get("type") or "text/javascript"
-        if "data-site-urls" in attrs:
-            self.site_urls = tag
+        self.address = "data-site-address" in attrs  # issue 16: a citation's address, shown as text
+        self.code = "data-site-urls" in attrs  # issue 16: embed code that quotes the site's addresses
 
     def handle_startendtag(self, tag: str, attr_list) -> None:
         raw = self.get_starttag_text()
@@ -227,14 +230,13 @@ class _PageToLatin(HTMLParser):
         if self.swap_end and self.swap_end[-1][0] == tag:
             raw = f"</{self.swap_end.pop()[1]}>"
         self.out.append(raw)
+        self.address = self.code = False
         for k in range(len(self.langs) - 1, -1, -1):
             if self.langs[k][0] == tag:
                 del self.langs[k:]
                 break
         if tag == "script":
             self.script = None
-        if tag == self.site_urls:
-            self.site_urls = None
 
     def handle_data(self, data: str) -> None:
         in_kk = self.lang() in (SOURCE, EDITION)
@@ -242,11 +244,17 @@ class _PageToLatin(HTMLParser):
             self.out.append(latin_json_ld(data, self.links) if data.strip() else data)
         elif self.script is not None:
             self.out.append(latin_js(data) if in_kk else data)
-        elif self.site_urls and not any(c.isspace() for c in data):
-            # Quoted code (the embed code): an address, between its escaped quotes, goes to its twin.
+        elif self.address:
+            self.out.append(html.escape(self._twin_address(html.unescape(data))))
+        elif self.code and not any(c.isspace() for c in data):  # an address between the code's escaped quotes
             self.out.append(self.links(to_latin(data) if in_kk else data))
         else:
             self.out.append(to_latin(data) if in_kk else data)
+
+    def _twin_address(self, text: str) -> str:
+        """The twin of an address shown as text: absolute, or the path from the site root."""
+        rest = urls.site_path(text, self.links.siteurl)
+        return urls.join(self.links.siteurl, edition_url(rest)) if rest is not None else edition_url(text)
 
     def handle_entityref(self, name: str) -> None:
         self.out.append(f"&{name};")

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pelican.generators import Generator
 from pelican.writers import Writer
 
+from ..content.cite import newest_date
+from ..content.corrections import corrections_page
 from ..content.home import home_view
 from ..content.pages import PageMeta
 from ..content.site_text import site_description
@@ -13,6 +15,7 @@ from ..editions import EDITION, SOURCE, edition_path
 from ..i18n import Translator, translators
 from ..maps.assets import copy_map_assets
 from ..translit import to_latin
+from .cite_files import data_pages, dataset_citations, write_cite_files
 from .downloads import DOWNLOADS, write_downloads
 
 
@@ -32,6 +35,10 @@ class CraftCitiesGenerator(Generator):
         }
         self.context["stories_by_lang"] = stories
         self.context["downloads"] = DOWNLOADS
+        # Issue 16, "Cite this": the dataset's date is the newest one the site shows.
+        self.context["dataset_date"] = newest_date(
+            [*(s for lang in langs for s in stories[lang]), *data_pages(self.context).values()]
+        )
 
     def _t(self, lang: str) -> Translator:
         return translators(self.context)[lang]
@@ -50,6 +57,7 @@ class CraftCitiesGenerator(Generator):
     def generate_output(self, writer: Writer) -> None:
         langs = self.settings["LANGUAGES"]
         write_downloads(self.context["craft"], self.output_path)
+        write_cite_files(self.output_path, dataset_citations(self.context, self.settings))
         copy_map_assets(self.output_path)
         choices = [
             {
@@ -100,4 +108,22 @@ class CraftCitiesGenerator(Generator):
                     index,
                 ),
                 stories=self.context["stories_by_lang"][lang],
+            )
+            # Issue 16, part 1: the corrections page, listed in the sitemap through its meta.
+            fixes = {code: f"{code}/corrections/" for code in langs}
+            listed = corrections_page(self.context["craft"], self.context["stories_by_lang"][lang], lang)
+            self._write(
+                writer,
+                f"{lang}/corrections/index.html",
+                "corrections",
+                PageMeta(
+                    lang,
+                    fixes[lang],
+                    t.gettext("Corrections and updates"),
+                    t.gettext(
+                        "Every correction and update made to the stories after they were published, newest first."
+                    ),
+                    fixes,
+                ),
+                corrections=listed,
             )

@@ -50,7 +50,8 @@ class Sitemap:
         lastmod = None
         article = context.get("article")
         if article is not None and getattr(article, "date", None):
-            lastmod = (getattr(article, "modified", None) or article.date).isoformat()
+            # The story's latest change, a correction's included (content/corrections.py).
+            lastmod = article.last_change.isoformat()
         entry = SitemapEntry(meta.url, dict(meta.alternates), x_default(meta, context["DEFAULT_LANG"]), lastmod)
         self.entries[meta.url] = entry
         twin = meta.alternates.get(EDITION)

@@ -3,7 +3,10 @@
  *  - swaps the static SVG for the live map (craftMap.live),
  *  - gives Leaflet's controls translated names and the map an accessible name,
  *  - moves keyboard focus into an opened popup and back to its marker,
- *  - keeps every popup inside the map, whatever its text.
+ *  - keeps every popup inside the map, whatever its text,
+ *  - says whether the map may animate (craftMap.motion: the reader has not
+ *    asked for reduced motion); folium's script passes it as Leaflet's
+ *    zoomAnimation/fadeAnimation/markerZoomAnimation and the clusters' animate.
  * All text arrives as JSON strings written by the build; nothing here builds HTML.
  */
 (function () {
@@ -111,5 +114,10 @@
     });
   }
 
-  window.craftMap = { live: live, setup: setup };
+  // Read when the map is made: Leaflet fixes its animations at creation.
+  function motion() {
+    return !(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+  }
+
+  window.craftMap = { live: live, setup: setup, motion: motion };
 })();
