@@ -32,6 +32,7 @@ from ..i18n import Translator, translators
 from ..maps.home import HomeMap, home_map
 from ..maps.story import story_map
 from ..maps.svg import SvgMap
+from .graphic_files import FOLDER as GRAPHIC_FILES
 
 FOLDER = "embed"  # /<lang>/embed/<id>/
 HOME_MAP = "craft-map"  # the home map's id without its language (HomeMap.id is "craft-map-<lang>")
@@ -109,6 +110,11 @@ class Embed:
     @property
     def url(self) -> str:
         return embed_path(self.lang, self.id)
+
+    @property
+    def svg_file(self) -> str:
+        """A chart's standalone SVG, which the page it is drawn on has the build write (graphic_files.py)."""
+        return f"{self.lang}/{GRAPHIC_FILES}/{self.id}.svg"
 
 
 def page_embeds(env: Environment, data: Dataset, lang: str, stories: list, t: Translator) -> list[Embed]:
