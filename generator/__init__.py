@@ -19,7 +19,7 @@ from .checks.preflight import check_content
 from .content.stories import all_versions, enrich_pages, enrich_stories
 from .errors import ContentError
 from .i18n import TRANSLATORS, Translators, translators
-from .publish import graphic_files, latin, search, site_files, sitemap
+from .publish import embeds, graphic_files, latin, search, site_files, sitemap
 from .publish.site import CraftCitiesGenerator
 from .summary import SUMMARY, end_summary, start_summary
 
@@ -158,6 +158,7 @@ HANDLERS = (
     (signals.get_generators, _generators),  # a fresh summary, then the site's own pages
     (signals.get_generators, search.generators),
     (signals.get_generators, site_files.generators),
+    (signals.get_generators, embeds.generators),  # a page per graphic, for other sites' iframes
     (signals.generator_init, _start_run),
     (signals.generator_init, template_api.install),  # every Jinja global and filter
     (signals.generator_init, graphic_files.start),  # the standalone SVGs the pages draw

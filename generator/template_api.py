@@ -28,6 +28,7 @@ from .maps.home import HomeMap, home_map
 from .maps.story import story_map
 from .maps.svg import SvgMap
 from .publish.cite_files import page_citation
+from .publish.embeds import EmbedCode, Graphic, embed_code
 from .publish.graphic_files import KEY as GRAPHIC_FILES
 from .publish.graphic_files import chart_svg, map_svg
 from .publish.head import page_head, x_default_for_page
@@ -151,6 +152,14 @@ def install(generator) -> None:
         return path
 
     env.globals.update(chart_svg_file=chart_svg_file, map_svg_file=map_svg_file)
+
+    # --- embeds (generator/publish/embeds.py): the <iframe> code under each graphic
+
+    @pass_context
+    def graphic_embed_code(ctx: Context, graphic: Graphic) -> EmbedCode:
+        return embed_code(ctx["SITEURL"], _lang(ctx), graphic, _t(ctx))
+
+    env.globals["embed_code"] = graphic_embed_code
 
     # --- search, head tags, editions (generator/publish/)
 

@@ -9,6 +9,7 @@ import pytest
 from babel.dates import format_date
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from checks.pages import for_crawlers
 from conftest import ROOT, html_pages, real_data
 from lxml import html as lhtml
 
@@ -56,7 +57,7 @@ def test_every_page_declares_its_language(site):
 
 
 def test_switcher_goes_to_the_same_page_in_the_other_language(site):
-    for page in language_pages(site):
+    for page in filter(for_crawlers, language_pages(site)):  # an embed page has no switcher
         folder = page.relative_to(site).parts[0]
         switch = parse(page).xpath('//ul[@class="lang-switch"]')[0]
         current = switch.xpath(".//*[@aria-current]")
@@ -72,7 +73,7 @@ def test_switcher_goes_to_the_same_page_in_the_other_language(site):
 
 
 def test_hreflang_alternates_are_complete_and_reciprocal(site):
-    for page in language_pages(site):
+    for page in filter(for_crawlers, language_pages(site)):  # nor an embed page alternates
         doc = parse(page)
         alternates = {
             link.get("hreflang"): link.get("href")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from checks.pages import for_crawlers
 from conftest import CONTENT, ROOT, html_pages, real_data, serve
 from hostile import SUMMARY
 from hostile import TITLE as HOSTILE
@@ -47,8 +48,8 @@ def url_of(site: Path, page: Path, base: str) -> str:
 
 
 def content_pages(site: Path) -> list[Path]:
-    """Every page meant for readers and crawlers (404.html is neither)."""
-    return [p for p in html_pages(site) if p.name != "404.html"]
+    """Every page meant for readers and crawlers (404.html is neither; an embed page is for frames)."""
+    return [p for p in html_pages(site) if p.name != "404.html" and for_crawlers(p)]
 
 
 def meta(doc, key: str) -> list[str]:

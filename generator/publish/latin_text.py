@@ -152,7 +152,7 @@ class _PageToLatin(HTMLParser):
         self.script: str | None = None  # type of the <script> being read
         self.canonical = ""  # the kk page's own address (the switcher links back to it)
         self.swap_end: list[tuple[str, str]] = []  # (end tag expected, end tag to write)
-        self.address = False  # reading the text of an element marked data-site-address
+        self.address = self.code = False  # reading the text of an element marked data-site-address / -urls
         self._end_at = 0
 
     # The effective language of what is being read.
@@ -213,6 +213,7 @@ class _PageToLatin(HTMLParser):
         if tag == "script":
             self.script = attrs.get("type") or "text/javascript"
         self.address = "data-site-address" in attrs  # issue 16: a citation's address, shown as text
+        self.code = "data-site-urls" in attrs  # issue 16: embed code that quotes the site's addresses
 
     def handle_startendtag(self, tag: str, attr_list) -> None:
         raw = self.get_starttag_text()
@@ -229,7 +230,7 @@ class _PageToLatin(HTMLParser):
         if self.swap_end and self.swap_end[-1][0] == tag:
             raw = f"</{self.swap_end.pop()[1]}>"
         self.out.append(raw)
-        self.address = False
+        self.address = self.code = False
         for k in range(len(self.langs) - 1, -1, -1):
             if self.langs[k][0] == tag:
                 del self.langs[k:]
@@ -245,6 +246,8 @@ class _PageToLatin(HTMLParser):
             self.out.append(latin_js(data) if in_kk else data)
         elif self.address:
             self.out.append(html.escape(self._twin_address(html.unescape(data))))
+        elif self.code and not any(c.isspace() for c in data):  # an address between the code's escaped quotes
+            self.out.append(self.links(to_latin(data) if in_kk else data))
         else:
             self.out.append(to_latin(data) if in_kk else data)
 

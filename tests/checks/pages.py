@@ -29,6 +29,12 @@ def report(problems: dict[str, list[str]]) -> str:
     return "\n".join(lines)
 
 
+def for_crawlers(path: Path) -> bool:
+    """False for a page marked noindex (404.html, the embed pages of issue 16): no sitemap
+    entry, social card, language switcher or canonical of its own is expected of it."""
+    return b'<meta name="robots" content="noindex">' not in path.read_bytes()
+
+
 MISSING = "no/such/page/"  # an address nothing is built at
 
 
