@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from checks.leaflet import MARKERS, TRACK_MAPS, reveal
+from checks.leaflet import MARKERS, TRACK_MAPS, reveal, still
 from checks.mobile import NARROW, overflow_problems
 from conftest import build_ok, copy_content, serve
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -107,6 +107,7 @@ def test_a_long_word_stays_inside_the_map_on_a_phone(long_site, visit, lang):
     view = {"l": 0, "t": 0, "r": boxes["viewport"]["w"], "b": boxes["viewport"]["h"]}
     assert _inside(boxes["close"], view), f"the close button is off screen: {boxes}"
     assert boxes["closeOnTop"], "something covers the close button"
+    still(page)
     page.locator(".leaflet-popup-close-button").click()
     page.locator(".leaflet-popup").wait_for(state="detached")
     assert overflow_problems(page) == []

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from branca.element import Element
-from checks.leaflet import MARKERS, TRACK_MAPS, reveal
+from checks.leaflet import MARKERS, TRACK_MAPS, reveal, still
 from conftest import ROOT, build_ok, copy_content, real_data, serve
 from jinja2 import Environment, FileSystemLoader
 from lxml import html as lhtml
@@ -143,6 +143,7 @@ def test_popup_opens_on_click_and_links_to_the_story_in_the_same_language(served
         assert link.inner_text() == tr.gettext("Read the story")
         href = link.evaluate("a => a.href")
         assert urlsplit(href).path == f"/REPO/{lang}/{city['id']}/"
+        still(v.page)
         close.click()
         popup.wait_for(state="detached")
     # Follow one link for real: it opens the story, in the same language.
@@ -444,6 +445,7 @@ def test_hostile_city_names_are_shown_literally_and_never_run(hostile_site, visi
         popup.wait_for(state="visible")
         assert popup.text_content() == expected
         assert page.locator(".leaflet-popup img").count() == 0
+        still(page)
         page.locator(".leaflet-popup-close-button").click()
         page.locator(".leaflet-popup").wait_for(state="detached")
     labels = page.locator(".craft-map .map-label").all_text_contents()

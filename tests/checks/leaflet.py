@@ -30,3 +30,13 @@ def reveal(page, name: str):
     marker = page.locator(f'{MARKERS}[title="{quoted}"]')
     marker.wait_for(state="visible")
     return marker
+
+
+_STILL = """() => (window.__maps || []).every(m =>
+  !m._animatingZoom && !(m._panAnim && m._panAnim._inProgress) && !m._flyToFrame)"""
+
+
+def still(page) -> None:
+    """Wait until no map is zooming or panning: an opened popup pans the map to fit
+    (autoPan), and a click during that pan lands where the close button was."""
+    page.wait_for_function(_STILL)
