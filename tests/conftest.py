@@ -22,6 +22,7 @@ import pickle
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -181,6 +182,12 @@ class Served:
 class _Server(http.server.ThreadingHTTPServer):
     # Each xdist worker serves a shared published build on the port built into it.
     allow_reuse_port = True
+
+    def handle_error(self, request, client_address) -> None:
+        # A browser that stops reading (a page closed mid-download) is not an error of
+        # the site; anything else is still printed.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def serve(directory: Path, port: int | None = None) -> tuple[Served, http.server.ThreadingHTTPServer]:
