@@ -95,7 +95,7 @@ def test_map_js_builds_no_html_from_data():
 @pytest.mark.browser
 @pytest.mark.parametrize("size", [(360, 400), (1280, 500)], ids=["phone", "desktop"])
 def test_map_starts_when_scrolled_to_without_a_layout_shift(served_built, visit, size):
-    built, served = served_built
+    _built, served = served_built
     width, height = size
     v = visit(served.url("kk/"), width=width, height=height, init_script=TRACK_MAPS + SHIFTS)
     page = v.page
