@@ -1,10 +1,7 @@
 /* Craft Cities of Kazakhstan: what the folium map needs from the page.
  * folium builds the map (generator/maps/live.py); this file only
- *  - starts it when the reader scrolls to it (craftMap.start): Leaflet's files
- *    load then, the static SVG shows until the live map takes its place in
- *    the same box (no layout shift), and nothing runs while the page loads,
- *  - builds each city's marker, label and popup from its data row
- *    (craftMap.cities) with DOM text: no data ever goes through innerHTML,
+ *  - starts it when the reader scrolls to it, loading Leaflet then (start),
+ *  - builds markers, labels and popups from the data rows with DOM text (cities),
  *  - gives Leaflet's controls translated names and the map an accessible name,
  *  - moves keyboard focus into an opened popup and back to its marker,
  *  - keeps every popup inside the map, whatever its text,
@@ -16,8 +13,7 @@
 (function () {
   "use strict";
 
-  // Leaflet's stylesheets and scripts (our own copies, named by the build), in
-  // order; `done` runs once all have loaded. If one fails, the static map stays.
+  // Leaflet's files, in order; `done` once all have loaded (if one fails, the static map stays).
   function load(assets, done) {
     var waiting = 0, failed = false;
     var one = function (el) {
@@ -40,9 +36,8 @@
     });
   }
 
-  // Start the map when its box comes near the screen (or at once where there is
-  // no IntersectionObserver). Not on idle: a reader who never scrolls to the map
-  // never downloads Leaflet, and no map work competes with the page's own loading.
+  // Start when the map nears the screen, not on idle: a reader who never scrolls to it
+  // never downloads Leaflet, and no map work competes with the page's loading.
   function start(id, assets, build) {
     var figure = document.getElementById(id);
     if (!figure) return;
@@ -73,7 +68,6 @@
     return node;
   }
 
-  // A city's popup: its name, each status with the year awarded, the story link.
   // Row: [lat, lon, name, story path or 0, label side or 0, status, year, status, year, ...]
   function popup(t, r) {
     var box = el("div", "map-popup");
@@ -92,9 +86,7 @@
     return box;
   }
 
-  // The pin, drawn as SVG: sharp at any screen density and no shadow image
-  // (Leaflet's 41 px marker-shadow.png has no 2x version: blurry, and an
-  // oversized-image warning, on phones).
+  // An SVG pin: sharp on any screen, and no shadow (Leaflet's has no 2x image).
   function pinIcon(colour) {
     var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="25" height="41" viewBox="-1 -1 27 43">' +
       '<path d="M12.5 0C5.6 0 0 5.6 0 12.5 0 21.9 12.5 41 12.5 41S25 21.9 25 12.5C25 5.6 19.4 0 12.5 0z" fill="' +
@@ -105,8 +97,7 @@
     });
   }
 
-  // Every city as a marker on `layer` (folium's cluster layer), from plain rows:
-  // names become the markers' title/alt attributes and text nodes, never markup.
+  // Every city as a marker on `layer`; names become attributes and text nodes, never markup.
   function cities(layer, t, rows) {
     // Leaflet anchors marker labels at the top right of the pin (tooltipAnchor [16, -28]);
     // these offsets put each label beside the pin's head on its side, as in the SVG.
