@@ -110,6 +110,8 @@ def test_map_starts_when_scrolled_to_without_a_layout_shift(served_built, visit,
     assert page.locator(".craft-map .map-static svg").is_visible()
     box = page.locator(".craft-map .map-box")
     before = box.bounding_box()
+    figure = page.evaluate("document.querySelector('.craft-map').getBoundingClientRect().width")
+    assert before["width"] <= figure, "the map box is wider than its figure: the page scrolls sideways"
     box.scroll_into_view_if_needed()
     page.wait_for_selector(f"{MARKERS}, .craft-map.is-live .marker-cluster", state="attached", timeout=10_000)
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
