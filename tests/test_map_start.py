@@ -57,15 +57,28 @@ def test_one_json_row_of_plain_values_per_city(built, lang):
             pytest.approx(city["coordinates"]["lon"], abs=1e-4),
         )
         assert name == city["name"][lang]
-        assert link == f"{lang}/{city['id']}/"
-        assert (built.root / link / "index.html").is_file(), "the popup's story link leads nowhere"
+        assert link == f"{city['id']}/", "a story link, relative to the home page"
+        assert (built.root / lang / link / "index.html").is_file(), "the popup's story link leads nowhere"
         pairs = list(zip(statuses[::2], statuses[1::2], strict=True))
         assert [texts["statuses"][i] for i, _ in pairs] == [s["name"][lang] for s in city["statuses"]]
         assert [y for _, y in pairs] == [(s["date"] or "")[:4] for s in city["statuses"]]
         # Only plain values (no HTML for map.js to insert): numbers and texts.
         assert all(isinstance(v, int | float | str) for v in row)
-    # The development build's links are relative; the popups join the paths to this base.
-    assert texts["base"] == "../"
+
+
+@pytest.mark.browser
+def test_latin_edition_popups_lead_to_latin_stories(site, served_site, visit):
+    """The kk-latn home (made from kk's) links each popup to the kk-latn story, as its other links do."""
+    _texts, rows = cities_call(site / "kk-latn" / "index.html")
+    v = visit(served_site.url("kk-latn/"), init_script=TRACK_MAPS)
+    v.page.locator(".craft-map").scroll_into_view_if_needed()
+    marker = v.page.locator(MARKERS).first
+    marker.wait_for(state="visible", timeout=10_000)
+    marker.click()
+    href = v.page.locator(".leaflet-popup .map-popup a").evaluate("a => a.href")
+    row = next(r for r in rows if r[2] == marker.get_attribute("title"))
+    assert href.endswith(f"/REPO/kk-latn/{row[3]}")
+    assert v.page_errors == []
 
 
 def test_hostile_names_stay_plain_json_that_cannot_end_the_script(hostile_text_site):

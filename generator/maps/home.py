@@ -76,7 +76,7 @@ def home_map(
             lat=lat,
             lon=lon,
             name=name,
-            link=story_link(siteurl, story_urls.get(c["id"])),
+            link=story_link(siteurl, story_urls.get(c["id"]), f"{lang}/"),
             statuses=city_statuses(c, lang, statuses),
             side=side,
         )
@@ -86,7 +86,7 @@ def home_map(
         prefix=f"home_{lang}",
         outline=geo.geojson,
         pins=pins,
-        texts=popup_texts(siteurl, statuses, t),
+        texts=popup_texts(statuses, t),
         bounds=((min_lat, min_lon), (max_lat, max_lon)),
         assets=MapAssets(siteurl),
         setup={

@@ -20,7 +20,7 @@ class Pin:
     lat: float
     lon: float
     name: str  # the marker's title, alt and popup heading; its label when `side` is set
-    link: str | None  # the story's path from the site root ("kk/almaty/"), if it has one
+    link: str | None  # the story's address from the home page ("almaty/"), if it has one
     statuses: tuple[tuple[int, str], ...]  # (index into MapTexts.statuses, year awarded or "")
     side: str | None = None  # Leaflet tooltip direction for the permanent label
 
@@ -47,7 +47,7 @@ class CityMarkers(MacroElement):
     folium's Marker + Popup would render three elements per city (about 1 MB
     of script for 1,000 cities) and its Popup needs jQuery. The rows are JSON
     (pin_row); `texts` holds what every popup shares (the status names, the
-    words around them, the link's base), so a row carries only plain values.
+    words around them), so a row carries only plain values.
     """
 
     _template = Template(

@@ -3,6 +3,7 @@ popup from them with DOM text (theme/static/js/map.js, craftMap.cities)."""
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
@@ -20,19 +21,20 @@ def safe_href(url: str) -> str:
     return url
 
 
-def story_link(siteurl: str, path: str | None) -> str | None:
-    """A story's path from the site root, checked as the whole address the popup links to."""
+def story_link(siteurl: str, path: str | None, page: str) -> str | None:
+    """A story's address relative to the page the map is on (`page`, e.g. "kk/"), so a row
+    leads to the story of the page's own edition (the kk-latn home's to kk-latn's, as its
+    other links do). The whole address is what gets checked."""
     if path is None:
         return None
     safe_href(urls.join(siteurl, path))
-    return path
+    link = posixpath.relpath(path, page or ".")
+    return link + "/" if path.endswith("/") else link
 
 
-def popup_texts(siteurl: str, statuses: Sequence[str], t: Translator) -> dict:
-    """What every popup of one map shares: the status names rows point into, the
-    words around the values, and the base the story paths are joined to."""
+def popup_texts(statuses: Sequence[str], t: Translator) -> dict:
+    """What every popup of one map shares: the status names rows point into and the words around the values."""
     return {
-        "base": safe_href(urls.join(siteurl, "")),
         "statuses": list(statuses),
         "year": t.gettext("Year awarded"),
         "unknown": t.gettext("The reports do not say when it was awarded."),

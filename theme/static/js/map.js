@@ -68,7 +68,7 @@
     return node;
   }
 
-  // Row: [lat, lon, name, story path or 0, label side or 0, status, year, status, year, ...]
+  // Row: [lat, lon, name, story link or 0, label side or 0, status, year, status, year, ...]
   function popup(t, r) {
     var box = el("div", "map-popup");
     box.appendChild(el("p", "map-popup-name")).appendChild(el("strong", null, r[2]));
@@ -80,7 +80,7 @@
     }
     if (r[3]) {
       var link = el("a", null, t.read);
-      link.href = t.base + r[3];
+      link.href = r[3]; // relative to this page: the story of its own edition
       box.appendChild(el("p")).appendChild(link);
     }
     return box;
