@@ -14,7 +14,8 @@ import sys
 from pelican import signals
 from pelican.utils import wait_for_changes
 
-from . import template_api
+from . import run_memo, template_api
+from .build_cache import build_cache
 from .checks.preflight import check_content
 from .content.stories import all_versions, enrich_pages, enrich_stories
 from .errors import ContentError
@@ -86,7 +87,7 @@ def _written(path: str, context: dict) -> None:
 
 def _latin_edition(pelican) -> None:
     """Write /kk-latn/ from the finished /kk/ pages (generator/publish/latin.py)."""
-    latin.write_edition(pelican.output_path, pelican.settings["SITEURL"])
+    latin.write_edition(pelican.output_path, pelican.settings["SITEURL"], build_cache(pelican.settings))
 
 
 def _finished(pelican) -> None:
@@ -110,6 +111,7 @@ def _start_run(generator) -> None:
     if TRANSLATORS not in context:
         context[TRANSLATORS] = Translators(settings)
         context[SUMMARY] = settings.get(SUMMARY)
+        run_memo.start(context)
 
 
 def _content_error(record: logging.LogRecord) -> ContentError | None:
