@@ -14,7 +14,7 @@ import sys
 from pelican import signals
 from pelican.utils import wait_for_changes
 
-from . import run_memo, template_api
+from . import run_memo, source_memo, template_api
 from .build_cache import build_cache
 from .checks.preflight import check_content
 from .content.stories import all_versions, enrich_pages, enrich_stories
@@ -161,6 +161,7 @@ HANDLERS = (
     (signals.get_generators, search.generators),
     (signals.get_generators, site_files.generators),
     (signals.get_generators, embeds.generators),  # a page per graphic, for other sites' iframes
+    (signals.readers_init, source_memo.use_remembering_reader),  # devserver: re-read changed files only
     (signals.generator_init, _start_run),
     (signals.generator_init, template_api.install),  # every Jinja global and filter
     (signals.generator_init, graphic_files.start),  # the standalone SVGs the pages draw
