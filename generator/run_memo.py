@@ -1,9 +1,9 @@
 """Layouts computed once per run: a story's locator map and timeline are drawn on its page,
 offered as embed code there, and drawn again on their embed pages (publish/embeds.py).
 
-The memo is made at the start of each run and kept in the run's context, whose
-copies (each page's context) share it; a devserver rebuild starts a new one, so
-nothing is carried from one run to the next.
+The memo is set at the start of each run and kept in the run's context, whose
+copies (each page's context) share it. A devserver rebuild starts a new one
+unless nothing its layouts depend on has changed (publish/rebuild.py).
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ KEY = "CRAFT_RUN_MEMO"
 T = TypeVar("T")
 
 
-def start(context: dict) -> None:
-    context[KEY] = {}
+def start(context: dict, memo: dict | None = None) -> None:
+    """A memo for the run: `memo` carries a devserver's layouts over while the site is the same
+    (publish/rebuild.py decides), else a new one."""
+    context[KEY] = {} if memo is None else memo
 
 
 def remember(context, key: Hashable, make: Callable[[], T]) -> T:
