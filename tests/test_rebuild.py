@@ -62,3 +62,23 @@ def test_rebuild_after_an_edit_writes_what_a_fresh_build_writes(tmp_path):
         written = (served / listing).read_text(encoding="utf-8")
         assert new_title in written and title not in written, f"{listing} shows a stale title"
     assert to_latin(new_title) in (served / "kk-latn" / story.stem / "index.html").read_text(encoding="utf-8")
+
+
+def test_latin_edition_keeps_nothing_of_a_page_removed_from_kk(tmp_path):
+    from generator.build_cache import BuildCache
+    from generator.publish.latin import write_edition
+
+    page = '<!doctype html><html lang="kk"><head><title>Тараз</title></head><body><p>Қала</p></body></html>\n'
+    for slug in ("taraz", "almaty"):
+        (tmp_path / "kk" / slug).mkdir(parents=True)
+        (tmp_path / "kk" / slug / "index.html").write_text(page, encoding="utf-8")
+    cache = BuildCache(tmp_path / "cache")
+    write_edition(str(tmp_path), "", cache)
+    kept = tmp_path / "kk-latn" / "taraz" / "index.html"
+    first = kept.read_bytes()
+    assert to_latin("Қала") in first.decode("utf-8")
+    (tmp_path / "kk" / "almaty" / "index.html").unlink()
+    (tmp_path / "kk" / "almaty").rmdir()
+    write_edition(str(tmp_path), "", cache)
+    assert not (tmp_path / "kk-latn" / "almaty").exists(), "a removed page's twin and its folder are gone"
+    assert kept.read_bytes() == first and cache.hits == 1

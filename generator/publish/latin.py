@@ -43,8 +43,7 @@ def write_edition(output_path: str, siteurl: str, cache: BuildCache | None = Non
     code = package_version()
     source = os.path.join(output_path, SOURCE)
     target = os.path.join(output_path, DIR)
-    if os.path.isdir(target):
-        shutil.rmtree(target)  # nothing of an earlier run survives a page removed from kk/
+    written: set[str] = set()
     for folder, dirs, files in os.walk(source):
         dirs.sort()
         for name in sorted(files):
@@ -53,6 +52,7 @@ def write_edition(output_path: str, siteurl: str, cache: BuildCache | None = Non
             out_rel = edition_url(rel)
             dst = os.path.join(output_path, *out_rel.split("/"))
             os.makedirs(os.path.dirname(dst), exist_ok=True)
+            written.add(dst)
             if not name.endswith((".html", ".svg", ".xml")):
                 shutil.copyfile(src, dst)
                 continue
@@ -65,5 +65,27 @@ def write_edition(output_path: str, siteurl: str, cache: BuildCache | None = Non
                 text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
                 body = _latin(name, text, rel, siteurl).encode("utf-8")
                 cache.put("latin", key, body)
-            with open(dst, "wb") as fp:
-                fp.write(body)
+            _write_if_changed(dst, body)
+    _remove_others(target, written)
+
+
+def _write_if_changed(path: str, body: bytes) -> None:
+    """A devserver rebuild leaves the twins of unchanged pages as they are (same bytes either way)."""
+    try:
+        with open(path, "rb") as fp:
+            if fp.read() == body:
+                return
+    except OSError:
+        pass
+    with open(path, "wb") as fp:
+        fp.write(body)
+
+
+def _remove_others(target: str, written: set[str]) -> None:
+    """Nothing of an earlier run survives a page removed from kk/."""
+    for folder, _dirs, files in os.walk(target, topdown=False):
+        for name in files:
+            if os.path.join(folder, name) not in written:
+                os.remove(os.path.join(folder, name))
+        if not os.listdir(folder):
+            os.rmdir(folder)
