@@ -203,10 +203,14 @@ class _Pictures:
         return MapPainter(self.data)
 
     @functools.cached_property
+    def site(self) -> Image.Image:
+        return self.painter.site()  # drawn once: a palette sample and a picture of its own
+
+    @functools.cached_property
     def mapper(self) -> PaletteMapper:
         # Sampled from the three kinds of picture: muted dots, accent dots, a ringed city.
         p = self.painter
-        samples = [p.small, p.site(), p.city(self.data.cities[0]["id"])]
+        samples = [p.small, self.site, p.city(self.data.cities[0]["id"])]
         return PaletteMapper(samples, [PAPER, LAND, BORDER, MUTED])
 
     @functools.cached_property
@@ -215,7 +219,7 @@ class _Pictures:
 
     def png(self, city_id: str | None) -> bytes:
         if city_id is None:
-            return png_bytes(self.mapper.indices(self.painter.site()))
+            return png_bytes(self.mapper.indices(self.site))
         # Only the ringed patch differs from the small picture: map just its pixels.
         patch, where = self.painter.patch(city_id)
         img = self.small.copy()
