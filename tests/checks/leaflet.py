@@ -41,3 +41,15 @@ def still(page) -> None:
     pans the map to fit (autoPan), and a click during that pan lands where the close button
     was; a check that measures markers needs them where they stay."""
     page.wait_for_function(_STILL)
+
+
+def start_map(page) -> bool:
+    """Bring the page's live map into view, as a reader scrolling to it does (it may start only
+    then), and wait for its markers and for it to stand still. False if the page has none."""
+    box = page.locator(".craft-map")
+    if not box.count():
+        return False
+    box.first.scroll_into_view_if_needed()
+    page.wait_for_selector(".craft-map.is-live .leaflet-marker-icon", state="attached")
+    still(page)
+    return True

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from checks.axe import axe_violations
 from checks.dark import paint_problems, popup_problems, scripted
 from checks.keyboard import keyboard_problems
-from checks.leaflet import TRACK_MAPS, still
+from checks.leaflet import TRACK_MAPS, start_map
 from checks.mobile import NARROW, overflow_problems, target_problems
 from checks.pages import MISSING
 from checks.runtime import runtime_problems
@@ -86,7 +86,8 @@ def _dark(tab: Tab, name: str, found: Found) -> None:
 
 def _scripts(tab: Tab, page: str, url: str, found: Found) -> None:
     tab.open(url)
-    still(tab.page)
+    if start_map(tab.page):
+        tab.quiet()  # what starting it asked for has loaded or failed
     found["final url"][page] = [tab.page.url]
     found["files"][page] = _files(tab, url)
     if tab.page.url == url:  # else sent on by its own script: checked where it lands
@@ -94,7 +95,7 @@ def _scripts(tab: Tab, page: str, url: str, found: Found) -> None:
         _dark(tab, page, found)
         # After axe, which moves no focus: the walk starts from the top of the page.
         found["keyboard"][page] = keyboard_problems(tab.page)
-        if tab.page.locator(".craft-map.is-live").count():
+        if tab.page.locator(".craft-map.is-live").count():  # started above
             tab.page.emulate_media(color_scheme="dark")
             found["popup, dark"][page] = popup_problems(tab.page)
             tab.page.emulate_media(color_scheme="light")
@@ -104,7 +105,7 @@ def _scripts(tab: Tab, page: str, url: str, found: Found) -> None:
 def _narrow(tabs: dict[str, Tab], page: str, url: str, found: Found) -> None:
     tab = tabs["narrow"]
     tab.open(url)
-    still(tab.page)  # the map's markers where they stay
+    start_map(tab.page)  # scrolled to, as a reader does, with its markers where they stay
     if tab.page.url != url:  # sent on by script: only ever seen without scripts
         tab = tabs["narrow, no scripts"]
         tab.open(url)
@@ -128,6 +129,8 @@ def development(browser, pages: list[tuple[str, str]]) -> Found:
     try:
         for page, url in pages:
             tab.open(url)
+            if start_map(tab.page):
+                tab.quiet()
             found["runtime"][page] = _runtime(tab, url)
             found["requested"][page] = sorted({urlsplit(u).path for u in tab.requested})
     finally:
