@@ -101,7 +101,7 @@ github: publish
 	git push origin $(GITHUB_PAGES_BRANCH)
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(OUTPUTDIR).partial" "$(OUTPUTDIR).old" .pytest_cache .ruff_cache $(MO)
+	rm -rf "$(OUTPUTDIR)" "$(OUTPUTDIR).partial" "$(OUTPUTDIR).old" .cache .pytest_cache .ruff_cache $(MO)
 	find . -name __pycache__ -type d -not -path './.venv/*' -not -path './node_modules/*' -prune \
 	  -exec rm -rf {} +
 
