@@ -101,7 +101,7 @@ github: publish
 	git push origin $(GITHUB_PAGES_BRANCH)
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(OUTPUTDIR).partial" "$(OUTPUTDIR).old" .pytest_cache .ruff_cache $(MO)
+	rm -rf "$(OUTPUTDIR)" "$(OUTPUTDIR).partial" "$(OUTPUTDIR).old" .cache .pytest_cache .ruff_cache $(MO)
 	find . -name __pycache__ -type d -not -path './.venv/*' -not -path './node_modules/*' -prune \
 	  -exec rm -rf {} +
 
@@ -118,8 +118,10 @@ devserver: $(INSTALLED) $(MO)
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b 127.0.0.1 -p $(PORT) $(PELICANOPTS)
 
 # Two workers, one per core: builds, Chromium and vnu each keep one core busy. A module's tests
-# stay on one worker, so its module fixtures are made once; PYTESTOPTS=-n0 runs in one process.
-PYTESTOPTS ?= -n 2 --dist loadfile --durations=20
+# stay on one worker, so its module fixtures are made once; a test class's too (the page
+# walk's shards in tests/test_pages.py are classes, so both workers share the walk).
+# PYTESTOPTS=-n0 runs in one process.
+PYTESTOPTS ?= -n 2 --dist loadscope --durations=20
 test: $(INSTALLED) $(NODE_INSTALLED) $(MO)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 

@@ -82,3 +82,9 @@ SLUG_TEMPLATES = {"methodology": "methodology"}
 SOURCES_ARCHIVE = os.environ.get(
     "SOURCES_ARCHIVE", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "shared", "sources")
 )
+
+# Expensive results kept between builds (generator/build_cache.py): preview
+# pictures and the like, each under a hash of exactly what it depends on.
+# Git ignores the folder, `make clean` deletes it, and deleting it at any
+# time only makes the next build slower. None or "" turns caching off.
+BUILD_CACHE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".cache")

@@ -18,14 +18,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import ROOT, browser, search, timing
+from . import ROOT, browser, issue17, lighthouse, search, timing
 from .synthetic import make_content
 from .weight import GZIP_LEVEL, KB, Weight, heavy_parts, page_file, page_weight
 
 CONTENT = ROOT / "content"
 RESULTS = ROOT / "bench-results"
 BUDGETS = {"home": 80 * KB, "story": 40 * KB}  # gzipped, without map tiles
-MAX_OVERHEAD = 1.20  # the project's build at most 20% slower than plain Pelican at N = 1,000
+MAX_OVERHEAD = issue17.MAX_RATIO  # the project's build at most 2x plain Pelican's CPU at N = 1,000
 SLOW_BUILD = 90.0  # seconds: a build slower than this is not repeated
 
 
@@ -92,11 +92,16 @@ def real_site(tmp: Path, repeat: int, out: Report) -> tuple[dict, Path]:
     content = tmp / "real" / "content"
     shutil.copytree(CONTENT, content)
     output = tmp / "real" / "output"
-    full = [timing.build(content, output) for _ in range(repeat)]
+    # Cold: an empty build cache each time (a fresh clone, or after make clean); warm: the same again.
+    full = [timing.build(content, output, cache=tmp / "real" / f"cache-{k}") for k in range(repeat)]
+    warm = [timing.build(content, output, cache=tmp / "real" / "cache-0") for _ in range(repeat)]
     story = next(iter(sorted((content / "stories" / "kk").glob("*.md"))))
-    regen = timing.in_process(content, tmp / "real" / "regen", "--edit", str(story), "--times", str(repeat))
+    regen = timing.in_process(
+        content, tmp / "real" / "regen", "--edit", str(story), "--times", str(repeat), cache=tmp / "real" / "cache-0"
+    )
     result = {
         "full": [t.__dict__ for t in full],
+        "warm": [t.__dict__ for t in warm],
         "regen_first": regen["full"],
         "rebuilds": regen["rebuilds"],
         "edited": str(story.relative_to(content)),
@@ -104,16 +109,23 @@ def real_site(tmp: Path, repeat: int, out: Report) -> tuple[dict, Path]:
     }
     for key in ("cpu", "wall"):
         result[f"full_{key}"] = best(full, key)
+        result[f"warm_{key}"] = best(warm, key)
         result[f"rebuild_{key}"] = best(regen["rebuilds"], key)
     out("1. Build time of the real site")
     out.table(
         ["build", "CPU s", "wall s", "what was measured"],
         [
             [
-                "full",
+                "full, cold cache",
                 f"{result['full_cpu']:.2f}",
                 f"{result['full_wall']:.2f}",
-                "a fresh `pelican ... --fatal warnings` process (as make html), empty output folder",
+                "a fresh `pelican ... --fatal warnings` process (as make html), empty output and build cache",
+            ],
+            [
+                "full, warm cache",
+                f"{result['warm_cpu']:.2f}",
+                f"{result['warm_wall']:.2f}",
+                "the same, with the build cache the cold build left",
             ],
             [
                 "after editing one story",
@@ -124,8 +136,7 @@ def real_site(tmp: Path, repeat: int, out: Report) -> tuple[dict, Path]:
         ],
     )
     out(
-        f"  best of {repeat}; {result['html_pages']} HTML pages. Regenerate re-reads and re-writes every page "
-        "(the content cache is off), but skips the interpreter start and imports."
+        f"  best of {repeat}; {result['html_pages']} HTML pages. Regenerate skips the interpreter start and imports."
     )
     out()
     return result, output
@@ -215,9 +226,12 @@ def scale(
         markdown = sum(1 for _ in content.rglob("*.md"))
         runs = repeat_large if n >= 1000 else repeat
         project: list[timing.Timing] = []
+        warm: list[timing.Timing] = []
         bare: list[timing.Timing] = []
-        for _ in range(runs):  # interleaved, so drift on the machine hits both alike
-            project.append(timing.build(content, tmp / f"n{n}" / "project"))
+        for k in range(runs):  # interleaved, so drift on the machine hits both alike
+            cache = tmp / f"n{n}" / f"cache-{k}"  # cold: empty; warm: what the cold build left
+            project.append(timing.build(content, tmp / f"n{n}" / "project", cache=cache))
+            warm.append(timing.build(content, tmp / f"n{n}" / "project", cache=cache))
             bare.append(timing.build(content, tmp / f"n{n}" / "bare", conf=timing.BARE_CONF))
             if project[-1].wall > SLOW_BUILD:
                 break  # one run of a build this slow says enough, and keeps make bench bearable
@@ -226,16 +240,20 @@ def scale(
             "html_pages": timing.html_pages(tmp / f"n{n}" / "project"),
             "bare_html_pages": timing.html_pages(tmp / f"n{n}" / "bare"),
             "project": [t.__dict__ for t in project],
+            "warm": [t.__dict__ for t in warm],
             "bare": [t.__dict__ for t in bare],
             "runs": len(project),
         }
         for key in ("cpu", "wall"):
             r[f"project_{key}"] = best(project, key)
+            r[f"warm_{key}"] = best(warm, key)
             r[f"bare_{key}"] = best(bare, key)
         r["ratio"] = r["project_cpu"] / r["bare_cpu"]
+        r["ratio_warm"] = r["warm_cpu"] / r["bare_cpu"]
         result[n] = r
         print(
-            f"  N = {n}: project {r['project_cpu']:.2f} s CPU ({r['project_wall']:.2f} s wall), "
+            f"  N = {n}: project {r['project_cpu']:.2f} s CPU cold, {r['warm_cpu']:.2f} warm "
+            f"({r['project_wall']:.2f} / {r['warm_wall']:.2f} s wall), "
             f"plain Pelican {r['bare_cpu']:.2f} s CPU ({r['bare_wall']:.2f} s wall)",
             flush=True,
         )
@@ -246,8 +264,10 @@ def scale(
             r["markdown_pages"],
             r["html_pages"],
             f"{r['project_cpu']:.2f}",
+            f"{r['warm_cpu']:.2f}",
             f"{r['bare_cpu']:.2f}",
             f"{r['ratio']:.2f}",
+            f"{r['ratio_warm']:.2f}",
             f"{1000 * r['project_cpu'] / r['markdown_pages']:.1f}",
             f"{1000 * r['bare_cpu'] / r['markdown_pages']:.1f}",
             f"{r['project_wall']:.2f}",
@@ -257,8 +277,9 @@ def scale(
         for n, r in result.items()
     ]
     out("3. Scale: content/ plus N synthetic cities (2 stories of ~400 words each), full builds")
+    out("  cold: an empty build cache (BUILD_CACHE_DIR); warm: the cache that cold build left (a rebuild)")
     out.table(
-        ["N", "md pages", "html pages", "project CPU s", "plain CPU s", "ratio",
+        ["N", "md pages", "html pages", "cold CPU s", "warm CPU s", "plain CPU s", "ratio cold", "ratio warm",
          "project ms/page", "plain ms/page", "project wall s", "plain wall s", "best of"],
         rows,
     )  # fmt: skip
@@ -273,17 +294,15 @@ def scale(
                 f"  {name}: time(1000)/time(100) = {growth:.2f} for {pages:.2f}x the pages "
                 f"(linear: {pages:.2f}); {marginal:.1f} ms CPU per extra page"
             )
-        verdict = "PASS" if b["ratio"] <= MAX_OVERHEAD else "FAIL"
-        out(
-            f"  project/plain at N = 1000: {b['ratio']:.2f} (at most {MAX_OVERHEAD:.2f}: "
-            f"the project's own work adds {100 * (b['ratio'] - 1):.0f}%): {verdict}"
-        )
+        for key, name in (("ratio", "cold"), ("ratio_warm", "warm")):
+            verdict = "PASS" if b[key] <= MAX_OVERHEAD else "FAIL"
+            out(f"  project/plain at N = 1000, {name} cache: {b[key]:.2f} (at most {MAX_OVERHEAD:.2f}): {verdict}")
         result["growth"] = {
             "project": b["project_cpu"] / a["project_cpu"],
             "bare": b["bare_cpu"] / a["bare_cpu"],
             "pages": pages,
         }
-        result["overhead_pass"] = b["ratio"] <= MAX_OVERHEAD
+        result["overhead_pass"] = b["ratio_warm"] <= MAX_OVERHEAD
     out()
     return result, last_output
 
@@ -355,10 +374,12 @@ def map_at_scale(output: Path, n: int, use_browser: bool, out: Report) -> dict:
 
 def profile(tmp: Path, n: int, out: Report) -> dict:
     content = tmp / f"n{n}" / "content"
+    # With the warm cache the scale runs left: a rebuild, what the 2x target is about.
     result = timing.in_process(
-        content, tmp / f"n{n}" / "profiled", "--profile", str(RESULTS), "--name", f"profile-n{n}"
-    )
-    out(f"5. Profile of one build at N = {n} (pyinstrument, {result['seconds']:.1f} s under the profiler)")
+        content, tmp / f"n{n}" / "profiled", "--profile", str(RESULTS), "--name", f"profile-n{n}",
+        cache=tmp / f"n{n}" / "cache-0",
+    )  # fmt: skip
+    out(f"5. Profile of one build at N = {n}, warm cache (pyinstrument, {result['seconds']:.1f} s under the profiler)")
     out(f"  {os.path.relpath(result['text'], ROOT)} and {os.path.relpath(result['html'], ROOT)}")
     out("  the project's own functions, inclusive time:")
     out.table(
@@ -409,8 +430,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         results["real"], real_output = real_site(tmp, opts.repeat, out)
         results["weight"] = page_weights(real_output, use_browser, out)
+        results["lighthouse"] = lighthouse.report(real_output, opts.repeat, out)
         results["scale"], largest = scale(tmp, sizes, opts.repeat, opts.repeat_large, out)
         if largest is not None:
+            results["devserver"] = issue17.devserver_at_scale(tmp, sizes[-1], opts.repeat, out)
             results["map"] = map_at_scale(largest, sizes[-1], use_browser, out)
         results["search"] = search.report(
             real_output, largest, sizes[-1] if largest is not None else None, opts.repeat, use_browser, out
@@ -422,13 +445,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"builds kept in {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+    results["issue17"] = issue17.table(results, out)
     budgets = [v["pass"] for v in results["weight"].values() if v["pass"] is not None]
     budgets += [v["pass"] for v in results.get("map", {}).values()]
     overhead = results["scale"].get("overhead_pass")
     out("Summary")
     out(f"  page budgets (home <= 80 KB, story <= 40 KB gzipped): {'PASS' if all(budgets) else 'FAIL'}")
     if overhead is not None:
-        out(f"  build overhead at N = 1000 <= 20%: {'PASS' if overhead else 'FAIL'}")
+        out(f"  build CPU at N = 1000 (warm cache) <= {MAX_OVERHEAD:.1f}x plain Pelican: {'PASS' if overhead else 'FAIL'}")
     if "pass" in results["search"]:
         out(
             f"  search page <= 60 KB gzipped, first results <= 300 ms: {'PASS' if results['search']['pass'] else 'FAIL'}"

@@ -24,8 +24,9 @@ from pelican.log import init as init_logging
 from . import ROOT
 
 
-def _pelican(content: str, output: str, settings: str):
-    args = parse_arguments([content, "-o", output, "-s", settings, "--fatal", "warnings"])
+def _pelican(content: str, output: str, settings: str, cache: str | None = None):
+    extra = ["-e", f"BUILD_CACHE_DIR={json.dumps(cache)}"] if cache else []
+    args = parse_arguments([content, "-o", output, "-s", settings, "--fatal", "warnings", *extra])
     init_logging(level=args.verbosity, fatal=args.fatal, name="pelican")
     pelican, _settings = get_instance(args)
     return pelican
@@ -85,9 +86,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--times", type=int, default=3)
     parser.add_argument("--profile", help="folder for the pyinstrument profile")
     parser.add_argument("--name", default="build", help="file name stem of the profile")
+    parser.add_argument("--cache", help="build cache folder (BUILD_CACHE_DIR) instead of the repository's")
     opts = parser.parse_args(argv)
 
-    pelican = _pelican(opts.content, opts.output, opts.settings)
+    pelican = _pelican(opts.content, opts.output, opts.settings, opts.cache)
     result: dict = {}
     if opts.profile:
         from pyinstrument import Profiler

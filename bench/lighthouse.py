@@ -37,6 +37,7 @@ from .weight import GZIP_LEVEL
 
 NPM_DIR = ROOT / "bench" / "npm"
 CLI = NPM_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
+VERSION = "12.8.2"  # bench/npm/package.json
 CATEGORIES = ("performance", "best-practices")
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --no-first-run --disable-sync --disable-component-update"
 METRICS = {  # audit id -> our name; numericValue in ms (CLS unitless)
@@ -154,6 +155,28 @@ def scores(output: Path, url_paths: list[str], runs: int = 3) -> dict | None:
         server.shutdown()
         server.server_close()
     return found
+
+
+def report(output: Path, runs: int, out) -> dict | None:
+    """The home pages' scores for `make bench` (issue17.table reads "performance" and
+    "best_practices": every run of every language); None, said so, without Lighthouse."""
+    why = missing()
+    if why:
+        out(f"Lighthouse: not run ({why})")
+        out()
+        return None
+    found = scores(output, ["kk/", "ru/"], runs) or {}
+    out(f"Lighthouse {VERSION}, mobile, home pages, {runs} runs each (worst counts)")
+    for path, s in found.items():
+        out(f"  /{path}: performance {[r['performance'] for r in s['runs']]}, best practices "
+            f"{[r['best_practices'] for r in s['runs']]}, blocking ms {[round(r['tbt_ms']) for r in s['runs']]}, "
+            f"CLS max {s['cls']:.3f}")  # fmt: skip
+    out()
+    return {
+        "performance": [r["performance"] for s in found.values() for r in s["runs"]],
+        "best_practices": [r["best_practices"] for s in found.values() for r in s["runs"]],
+        "pages": found,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,21 +45,35 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def build(content: Path, output: Path, conf: Path = PROJECT_CONF) -> Timing:
-    """Time `pelican CONTENT -o OUTPUT -s CONF --fatal warnings` (the command make html runs)."""
+def cache_options(folder: Path) -> list[str]:
+    """Pelican options that give the build its own build cache (BUILD_CACHE_DIR, generator/build_cache.py)."""
+    return ["-e", f"BUILD_CACHE_DIR={json.dumps(str(folder))}"]
+
+
+def build(content: Path, output: Path, conf: Path = PROJECT_CONF, cache: Path | None = None) -> Timing:
+    """Time `pelican CONTENT -o OUTPUT -s CONF --fatal warnings` (the command make html runs).
+
+    `cache`: the build cache folder to use (BUILD_CACHE_DIR), instead of the repository's .cache/.
+    """
     if output.exists():
         shutil.rmtree(output)
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf)]
+    if cache is not None:
+        cmd += cache_options(cache)
     cpu, start = _children_cpu(), time.perf_counter()
     _run([*cmd, "--fatal", "warnings"])
     return Timing(time.perf_counter() - start, _children_cpu() - cpu)
 
 
-def in_process(content: Path, output: Path, *options: str, conf: Path = PROJECT_CONF) -> dict:
+def in_process(
+    content: Path, output: Path, *options: str, conf: Path = PROJECT_CONF, cache: Path | None = None
+) -> dict:
     """Run bench.inprocess in a child process (a fresh interpreter) and return its JSON result."""
     if output.exists():
         shutil.rmtree(output)
     cmd = [sys.executable, "-m", "bench.inprocess", str(content), str(output), str(conf), *options]
+    if cache is not None:
+        cmd += ["--cache", str(cache)]
     lines = _run(cmd).stdout.strip().splitlines()
     return json.loads(lines[-1])
 

@@ -14,12 +14,13 @@ import sys
 from pelican import signals
 from pelican.utils import wait_for_changes
 
-from . import template_api
+from . import run_memo, source_memo, template_api
+from .build_cache import build_cache
 from .checks.preflight import check_content
 from .content.stories import all_versions, enrich_pages, enrich_stories
 from .errors import ContentError
 from .i18n import TRANSLATORS, Translators, translators
-from .publish import embeds, graphic_files, latin, search, site_files, sitemap
+from .publish import embeds, graphic_files, latin, rebuild, search, site_files, sitemap
 from .publish.site import CraftCitiesGenerator
 from .summary import SUMMARY, end_summary, start_summary
 
@@ -86,7 +87,7 @@ def _written(path: str, context: dict) -> None:
 
 def _latin_edition(pelican) -> None:
     """Write /kk-latn/ from the finished /kk/ pages (generator/publish/latin.py)."""
-    latin.write_edition(pelican.output_path, pelican.settings["SITEURL"])
+    latin.write_edition(pelican.output_path, pelican.settings["SITEURL"], build_cache(pelican.settings))
 
 
 def _finished(pelican) -> None:
@@ -110,6 +111,7 @@ def _start_run(generator) -> None:
     if TRANSLATORS not in context:
         context[TRANSLATORS] = Translators(settings)
         context[SUMMARY] = settings.get(SUMMARY)
+        run_memo.start(context, rebuild.start(settings))
 
 
 def _content_error(record: logging.LogRecord) -> ContentError | None:
@@ -159,6 +161,8 @@ HANDLERS = (
     (signals.get_generators, search.generators),
     (signals.get_generators, site_files.generators),
     (signals.get_generators, embeds.generators),  # a page per graphic, for other sites' iframes
+    (signals.readers_init, source_memo.use_remembering_reader),  # devserver: re-read changed files only
+    (signals.get_writer, rebuild.writer),  # devserver: skip the story and embed pages that are unchanged
     (signals.generator_init, _start_run),
     (signals.generator_init, template_api.install),  # every Jinja global and filter
     (signals.generator_init, graphic_files.start),  # the standalone SVGs the pages draw

@@ -34,6 +34,7 @@ from .publish.graphic_files import chart_svg, map_svg
 from .publish.head import page_head, x_default_for_page
 from .publish.latin import edition_path, name_lang
 from .publish.search import search_attrs
+from .run_memo import remember
 
 
 def install(generator) -> None:
@@ -101,7 +102,7 @@ def install(generator) -> None:
 
     @pass_context
     def timeline_chart(ctx: Context, city_id: str | None = None) -> Chart:
-        return timeline(*_chart_args(ctx), city_id)
+        return remember(ctx, ("timeline", city_id, _lang(ctx)), lambda: timeline(*_chart_args(ctx), city_id))
 
     @pass_context
     def figure_charts(ctx: Context, city: dict) -> list[Chart]:
@@ -127,7 +128,8 @@ def install(generator) -> None:
 
     @pass_context
     def craft_story_map(ctx: Context) -> SvgMap:
-        return story_map(ctx["craft"], ctx["article"].city, _lang(ctx), _t(ctx))
+        city, lang = ctx["article"].city, _lang(ctx)
+        return remember(ctx, ("story_map", city["id"], lang), lambda: story_map(ctx["craft"], city, lang, _t(ctx)))
 
     env.globals.update(craft_home_map=craft_home_map, craft_story_map=craft_story_map)
 

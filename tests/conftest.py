@@ -1,11 +1,13 @@
 """Shared fixtures: the real build, a local server under a sub-path, real Chromium.
 
-Nothing here is mocked: sites are built with `make html` exactly as editors
-build them, served from 127.0.0.1 under /REPO/ as GitHub project pages serve
-them, and opened in Debian's chromium through Playwright. Requests to any
-other host are aborted and counted.
+Nothing here is mocked: sites are built by the two steps `make html` runs
+(Pelican with the plugin, then the search index; in a process forked from one
+that has them imported, tests/fork_build.py), or by `make html` itself where
+its own behaviour is tested; served from 127.0.0.1 under /REPO/ as GitHub
+project pages serve them, and opened in Debian's chromium through Playwright.
+Requests to any other host are aborted and counted.
 
-Under pytest-xdist (`make test` runs two workers, a test file per worker) the session's sites are
+Under pytest-xdist (`make test` runs two workers, a test file or class per worker) the session's sites are
 built once per run, not once per worker: the first worker to need one builds
 it under a file lock in the run's shared temporary folder, the other waits and
 reuses it. A published site has its address (port) built in, so every worker
@@ -30,8 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import fork_build
 import pytest
-from checks.browser import watch
+from checks.browser import watch_page
 from extend import Extension, extend_content
 
 from generator.data.model import Dataset, load_dataset
@@ -77,9 +80,26 @@ def build(
     )  # fmt: skip
 
 
-def build_ok(content: Path, output: Path, **kwargs) -> Path:
-    result = build(content, output, **kwargs)
-    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+def build_ok(
+    content: Path,
+    output: Path,
+    conf: str = "pelicanconf.py",
+    siteurl: str | None = None,
+    archive: Path | None = None,
+    make: bool = False,
+) -> Path:
+    """A site to test: built by `make html` itself with `make=True` (a new interpreter, so the
+    environment's hash seed and time zone apply), else by its two steps in a process forked
+    from one that has Pelican imported already (tests/fork_build.py), 2 s less per build."""
+    if make:
+        result = build(content, output, conf=conf, siteurl=siteurl, archive=archive)
+        assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+        return output
+    env = {"SITEURL": siteurl} if siteurl is not None else {}
+    if archive is not None:
+        env["SOURCES_ARCHIVE"] = str(archive)
+    code, printed = fork_build.build(content, output, ROOT / conf, env)
+    assert code == 0, f"build failed ({code}):\n{printed}"
     return output
 
 
@@ -362,100 +382,72 @@ def browser():
         b.close()
 
 
+class _Tabs:
+    """Browser pages kept for reuse between tests, one pool per kind of context.
+
+    A fresh page costs about 0.3 s, a new address in an open one about 0.1 s. A page goes
+    back to the pool at the end of the test that opened it, blanked, with the HTTP cache
+    off so that every visit fetches every file as a first visit does; one left in print
+    emulation is closed instead.
+    """
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.contexts: dict[str, object] = {}
+        self.free: dict[str, list] = {}
+        self.seen: dict[object, Visit] = {}  # page -> the visit it is serving
+
+    def take(self, javascript: bool, init_script: str, options: dict) -> object:
+        key = repr((javascript, init_script, sorted(options.items())))
+        if key not in self.contexts:
+            context = self.browser.new_context(java_script_enabled=javascript, **options)
+            if init_script:
+                context.add_init_script(init_script)
+            self.contexts[key], self.free[key] = context, []
+        if self.free[key]:
+            return self.free[key].pop()
+        page = self.contexts[key].new_page()
+        page._pool_key = key
+        page.context.new_cdp_session(page).send("Network.setCacheDisabled", {"cacheDisabled": True})
+        watch_page(page, lambda: self.seen[page])
+        return page
+
+    def give_back(self, page) -> None:
+        if page.is_closed():
+            return
+        page.goto("about:blank")
+        if page.evaluate("matchMedia('print').matches"):
+            page.close()
+        else:
+            self.free[page._pool_key].append(page)
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def _tabs(browser):
+    tabs = _Tabs(browser)
+    yield tabs
+    tabs.close()
+
+
 @pytest.fixture
-def visit(browser):
+def visit(_tabs):
     """visit(url, javascript=True, width=1280) -> Visit, with offsite requests aborted."""
-    contexts = []
+    pages = []
 
     def _visit(
         url: str, javascript: bool = True, width: int = 1280, height: int = 900, init_script: str = "", **options
     ) -> Visit:
-        context = browser.new_context(
-            java_script_enabled=javascript, viewport={"width": width, "height": height}, **options
-        )
-        contexts.append(context)
-        if init_script:
-            context.add_init_script(init_script)
-        page = context.new_page()
-        seen = Visit(page)
-
-        watch(context, page, seen)
+        page = _tabs.take(javascript, init_script, options)
+        pages.append(page)
+        page.set_viewport_size({"width": width, "height": height})
+        seen = _tabs.seen[page] = Visit(page)
         page.goto(url, wait_until="load")
         return seen
 
     yield _visit
-    for context in contexts:
-        context.close()
-
-
-@dataclass
-class PageRun:
-    """What one visit to a page with scripts found: every check's problems, by check."""
-
-    final_url: str
-    redirected: bool  # sent on by its own script (the root chooser): axe and keyboard not run
-    axe: list[str]
-    keyboard: list[str]
-    runtime: list[str]
-    failed: list[str]  # this site's files that answered >= 400 or failed to load
-
-
-def _walk_page(browser, base: str, url: str, own_404: bool) -> PageRun:
-    """Open `url` once and run every with-scripts check on it.
-
-    The network is let go quiet first (scripts that run late, map data, fonts
-    have had their chance to load or fail), then axe-core, then the keyboard
-    walk, which starts from the top of the page since axe moves no focus.
-    """
-    from checks.axe import axe_violations
-    from checks.browser import open_page
-    from checks.keyboard import keyboard_problems
-    from checks.runtime import runtime_problems
-
-    host = urlsplit(base).netloc
-    failed: list[str] = []
-
-    def response(r) -> None:
-        # The 404 page opened at a missing address answers 404 itself: that is its job.
-        if urlsplit(r.url).netloc == host and r.status >= 400 and not (own_404 and r.url == url):
-            failed.append(f"{r.status} {r.url}")
-
-    def request_failed(r) -> None:
-        # A request the next navigation cancels (net::ERR_ABORTED, e.g. a favicon) is no missing file.
-        if urlsplit(r.url).netloc == host and "ERR_ABORTED" not in (r.failure or ""):
-            failed.append(f"failed {r.url}: {r.failure}")
-
-    def listen(page) -> None:
-        page.on("response", response)
-        page.on("requestfailed", request_failed)
-
-    with open_page(browser, url, before_goto=listen, network_idle=True) as opened:
-        final = opened.page.url
-        redirected = final != url
-        # A page that sends the reader on by script is checked where it lands.
-        axe = [] if redirected else axe_violations(opened.page)
-        keyboard = [] if redirected else keyboard_problems(opened.page)
-        console = opened.console_errors
-        if own_404:  # at a missing address the 404 status itself is logged as an error: once
-            first = next((i for i, e in enumerate(console) if "status of 404" in e), None)
-            console = [e for i, e in enumerate(console) if i != first]
-        runtime = runtime_problems(console, opened.page_errors, opened.blocked)
-    return PageRun(final, redirected, axe, keyboard, runtime, failed)
-
-
-@pytest.fixture(scope="session")
-def published_walk(browser, published_site) -> dict[str, PageRun]:
-    """{page: PageRun} for every page of the published site, each opened once with scripts.
-
-    test_published_pages.py's tests (axe, keyboard, runtime errors and offsite
-    requests, files under the sub-path) read their check from it, instead of
-    opening every page three times; they share a file so that `--dist loadfile`
-    runs them on one worker. 404.html is opened where readers meet it,
-    at a missing address below the root.
-    """
-    from checks.pages import reader_urls
-
-    return {
-        page: _walk_page(browser, published_site.base, url, page == "404.html")
-        for page, url in reader_urls(published_site)
-    }
+    for page in pages:
+        _tabs.give_back(page)

@@ -33,9 +33,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from checks.browser import open_page
 from checks.files import hashes
 from checks.pages import site_pages
+from checks.tab import Tab
 from conftest import (
     CONTENT,
     ROOT,
@@ -620,25 +620,28 @@ def test_text_that_looks_like_markup_is_shown_literally(hostile_text_site, brows
     """A city named in markup and a claim written like code (tests/hostile.py) build, and show as text."""
     out = hostile_text_site
     served, server = serve(out)
+    tab = Tab(browser)  # one tab, page after page
     try:
         shown = {LOOKS_LIKE_MARKUP: [], LOOKS_LIKE_CODE: []}
         for page in site_pages(out):
-            with open_page(browser, served.url(page)) as opened:
-                if opened.page.url != served.url(page):
-                    continue  # the root chooser redirects; its target is visited itself
-                text = opened.page.evaluate("() => document.body.innerText")
-                for literal in shown:
-                    if literal in text:
-                        shown[literal].append(page)
-                made = opened.page.evaluate(
-                    """() => ({
-                      bold: [...document.querySelectorAll('b')].some(b => b.textContent.includes('Тараз')),
-                      injected: window.__injected === 1,
-                      img: !!document.querySelector('img[onerror]'),
-                    })"""
-                )
-                assert made == {"bold": False, "injected": False, "img": False}, f"{page}: markup ran: {made}"
+            tab.open(served.url(page))
+            if tab.page.url != served.url(page):
+                continue  # the root chooser redirects; its target is visited itself
+            text = tab.page.evaluate("() => document.body.innerText")
+            for literal in shown:
+                if literal in text:
+                    shown[literal].append(page)
+            made = tab.page.evaluate(
+                """() => ({
+                  bold: [...document.querySelectorAll('b')].some(b => b.textContent.includes('Тараз')),
+                  injected: window.__injected === 1,
+                  img: !!document.querySelector('img[onerror]'),
+                })"""
+            )
+            assert made == {"bold": False, "injected": False, "img": False}, f"{page}: markup ran: {made}"
+            assert not tab.seen.page_errors, f"{page}: {tab.seen.page_errors}"
     finally:
+        tab.close()
         server.shutdown()
     assert shown[LOOKS_LIKE_MARKUP], "the city name with <b> is shown literally on no page"
     assert shown[LOOKS_LIKE_CODE], "the claim with ${x} and <img> is shown literally on no page"

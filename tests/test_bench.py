@@ -15,7 +15,8 @@ import pytest
 from conftest import CONTENT, ROOT, build_ok, copy_content
 from shapely.geometry import Point, shape
 
-from bench import timing
+from bench import issue17, timing
+from bench.__main__ import Report
 from bench.synthetic import city_id, make_content
 from bench.weight import css_references, gzip_size, heavy_parts, html_references, page_weight, resolve
 from generator.data.model import load_dataset
@@ -81,9 +82,11 @@ def test_regenerate_measurement_rebuilds_and_restores_the_story(tmp_path):
     content = copy_content(tmp_path)
     story = sorted((content / "stories" / "kk").glob("*.md"))[0]
     before = story.read_bytes()
-    result = timing.in_process(content, tmp_path / "out", "--edit", str(story), "--times", "1")
+    cache = tmp_path / "cache"
+    result = timing.in_process(content, tmp_path / "out", "--edit", str(story), "--times", "1", cache=cache)
     assert len(result["rebuilds"]) == 1 and result["rebuilds"][0]["cpu"] > 0
     assert story.read_bytes() == before
+    assert list((cache / "og").rglob("*")), "the build used the bench's own cache folder, not the repository's"
     assert "Edit 1 made by the benchmark." in (tmp_path / "out" / "kk" / story.stem / "index.html").read_text(
         encoding="utf-8"
     )
@@ -208,3 +211,27 @@ def test_heavy_parts_name_the_big_inline_pieces_once():
     )
     assert [p[1] for p in parts] == sorted((p[1] for p in parts), reverse=True), "largest first"
     assert all(gz < raw for _label, raw, gz in parts)
+
+
+def test_issue17_table_puts_every_figure_beside_its_target():
+    results = {
+        "real": {"full_cpu": 1.5},
+        "weight": {"kk/": {"gzipped": 59_000}, "ru/": {"gzipped": 61_000}, "kk/almaty/": {"gzipped": 90_000}},
+        "scale": {1000: {"ratio": 2.5, "ratio_warm": 1.9}},
+        "map": {"kk/": {"gzipped": 70_000}, "ru/": {"gzipped": 75_000}},
+        "devserver": {"n": 1000, "wall": 2.5, "cpu": 2.4},
+    }
+    out = Report()
+    rows = {r[0]: r for r in issue17.table(results, out)}
+    assert rows["home page gzip, real cities (worst language)"][1:] == ["61.0 KB", "<= 60 KB", "FAIL"], "the worse home"
+    assert rows["home page gzip, N = 1000"][3] == "PASS"
+    assert rows["build CPU / plain Pelican, N = 1000, cold cache"][3] == "FAIL"
+    assert rows["build CPU / plain Pelican, N = 1000, warm cache"][3] == "PASS"
+    assert rows["devserver rebuild after one story edit, N = 1000"][3] == "PASS"
+    assert rows["cold build of the real site, CPU"][3] == "PASS"
+    assert rows["Lighthouse mobile performance, home (every run)"][3] == "not measured"
+    assert any("Lighthouse: not measured" in line for line in out.lines)
+    results["lighthouse"] = {"performance": [100, 98], "best_practices": [100]}
+    rows = {r[0]: r for r in issue17.table(results, out)}
+    assert rows["Lighthouse mobile performance, home (every run)"][1:] == ["100, 98", "100", "FAIL"], "the worst run"
+    assert rows["Lighthouse best practices, home"][3] == "PASS"

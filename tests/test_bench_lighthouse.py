@@ -55,3 +55,6 @@ def test_a_missing_lighthouse_is_reported_not_scored(tmp_path: Path, monkeypatch
     monkeypatch.setattr(lighthouse, "ROOT", tmp_path)
     assert "make bench" in lighthouse.missing()
     assert lighthouse.scores(tmp_path, ["kk/"]) is None
+    said: list[str] = []
+    assert lighthouse.report(tmp_path, 3, lambda text="": said.append(text)) is None
+    assert "make bench" in said[0]

@@ -202,3 +202,43 @@ def test_pages_that_redirect_by_script_are_checked_without_scripts(browser, tmp_
             assert opened.page.evaluate("() => document.title") == "Other page"
     finally:
         server.shutdown()
+
+
+# -- the page walk (checks/walk.py, used by test_pages.py) ------------------------------------
+
+DARK_ONLY = "<style>@media (prefers-color-scheme: dark) { body, main, p { background: #000; color: #111; } }</style>"
+ALT_BY_SCRIPT = '<img id="late" src="pixel.svg"><script>document.getElementById("late").alt = "Grey"</script>'
+
+
+@pytest.mark.browser
+def test_the_page_walk_puts_each_planted_problem_in_its_view(browser, tmp_path):
+    """Each view of the walk sees what only it can: a planted problem shows where it belongs,
+    and the good page shows nothing in any view."""
+    from checks import walk
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES, site)
+    good = (FIXTURES / "good.html").read_text(encoding="utf-8")
+    (site / "dark-only.html").write_text(good.replace("</head>", DARK_ONLY + "</head>"), encoding="utf-8")
+    (site / "alt-by-script.html").write_text(good.replace("</main>", ALT_BY_SCRIPT + "</main>"), encoding="utf-8")
+    served, server = serve(site)
+    names = ["good.html", "console-error.html", "offsite.html", "dead-links.html", "no-focus.html",
+             "wide.html", "small-targets.html", "dark-only.html", "alt-by-script.html"]  # fmt: skip
+    try:
+        found = walk.published(browser, served, [(name, served.url(name)) for name in names])
+    finally:
+        server.shutdown()
+    flagged = {view: sorted(page for page, problems in pages.items() if problems) for view, pages in found.items()}
+    assert "console error" in " ".join(found["runtime"]["console-error.html"])
+    assert "request to another host" in " ".join(found["runtime"]["offsite.html"])
+    assert found["files"]["dead-links.html"] == [f"404 {served.base.split('/REPO/')[0]}/pixel.svg"]
+    assert "no-focus.html" in flagged["keyboard"] and "no-focus.html" in flagged["keyboard, no scripts"]
+    assert flagged["overflow, narrow"] == ["wide.html"]
+    assert "small-targets.html" in flagged["targets, narrow"]
+    assert flagged["axe, dark"] == ["dark-only.html"], "the dark view must see the dark scheme, and only it"
+    assert "dark-only.html" not in flagged["axe"]
+    assert "alt-by-script.html" in flagged["axe, no scripts"], "the view without scripts must not run them"
+    assert "alt-by-script.html" not in flagged["axe"], found["axe"]["alt-by-script.html"]
+    for view, pages in found.items():
+        if view != "final url":
+            assert pages.get("good.html") in ([], None), f"{view}: {pages.get('good.html')}"

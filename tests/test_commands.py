@@ -62,6 +62,7 @@ def test_clean_removes_output_compiled_catalogs_and_caches(tmp_path):
         "theme/translations/ru/LC_MESSAGES/messages.mo",
         ".pytest_cache/v/x",
         ".ruff_cache/x",
+        ".cache/og/ab/abcdef",
         "generator/__pycache__/x.pyc",
     ]
     kept = ["theme/translations/kk/LC_MESSAGES/messages.po", "generator/x.py", ".venv/lib/__pycache__/y.pyc"]

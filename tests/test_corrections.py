@@ -22,9 +22,9 @@ import pytest
 import yaml
 from babel.dates import format_date
 from checks.axe import axe_violations
-from checks.browser import open_page
 from checks.mobile import NARROW, overflow_problems
 from checks.pages import report
+from checks.tab import Tab
 from checks.vnu import vnu_errors
 from conftest import ROOT, build, copy_content, preflight_problems, serve
 from lxml import etree
@@ -328,9 +328,13 @@ def served_extended(extended_site):
 @pytest.mark.parametrize("scripts", [True, False], ids=["with-scripts", "without-scripts"])
 def test_pages_with_notes_pass_axe_and_reflow_at_320px(extended_site, served_extended, browser, scripts):
     found = {}
-    for path in _pages_with_notes(extended_site):
-        with open_page(browser, served_extended.url(path), scripts=scripts, width=NARROW) as opened:
-            found[path] = axe_violations(opened.page) + overflow_problems(opened.page)
+    tab = Tab(browser, scripts=scripts, width=NARROW)
+    try:
+        for path in _pages_with_notes(extended_site):
+            tab.open(served_extended.url(path))
+            found[path] = axe_violations(tab.page) + overflow_problems(tab.page)
+    finally:
+        tab.close()
     failing = {page: problems for page, problems in found.items() if problems}
     assert not failing, report(failing)
 

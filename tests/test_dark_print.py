@@ -2,24 +2,23 @@
 
 The palette's dark values live twice, in generator/palette.py (DARK) and in
 site.css: the first tests hold the two together and check every dark colour's
-WCAG contrast. The browser tests then read what Chromium actually paints:
-axe over every page in the dark scheme (with a map popup open), the charts'
-and maps' computed colours against the dark page, the print view, and the
-live map's options when the reader asks for reduced motion.
+WCAG contrast. The browser tests then read what Chromium actually paints: the
+scheme reaching the drawings, the print view, and the live map's options when
+the reader asks for reduced motion. axe over every page in the dark scheme
+(with a map popup open) and the charts' and maps' computed colours against the
+dark page are part of the page walk, tests/test_pages.py.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import lxml.html
 import pytest
-from checks.axe import axe_violations
-from checks.browser import _settle, watch
+from checks.dark import MARK, TEXT, contrast, rgb
 from checks.leaflet import TRACK_MAPS
-from checks.pages import reader_urls, report, site_pages
+from checks.pages import report, site_pages
 from conftest import CONTENT, ROOT
 
 from generator import palette
@@ -27,32 +26,6 @@ from generator.data.model import load_dataset
 
 CSS = ROOT / "theme" / "static" / "css" / "site.css"
 DARK_MEDIA = "@media screen and (prefers-color-scheme: dark)"
-TEXT, MARK = 4.5, 3.0  # WCAG 1.4.3 and 1.4.11
-
-
-# -- WCAG contrast, computed here (not taken from the comments) ----------------
-
-
-def rgb(colour: str) -> tuple[float, ...]:
-    """'#0072B2', '#fff' or 'rgb(0, 114, 178)' -> (r, g, b) in 0..255."""
-    if colour.startswith("rgb"):
-        return tuple(float(v) for v in re.findall(r"[\d.]+", colour)[:3])
-    h = colour.lstrip("#")
-    if len(h) == 3:
-        h = "".join(c * 2 for c in h)
-    return tuple(int(h[i : i + 2], 16) for i in (0, 2, 4))
-
-
-def luminance(colour: str) -> float:
-    lin = [
-        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (v / 255 for v in rgb(colour))
-    ]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def contrast(a: str, b: str) -> float:
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 # -- site.css as blocks ----------------------------------------------------------
@@ -119,6 +92,28 @@ def test_every_palette_colour_has_a_css_property_and_its_dark_value():
     assert dark["--paper"].lower() == palette.DARK_PAPER.lower()
 
 
+COLOUR_PROPERTIES = re.compile(r"^(color|color-scheme|background(-color)?|border(-(top|right|bottom|left))?-color)$")
+COLOUR_VALUE = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgba?\([\d.,\s]+\)|var\(--[\w-]+\)|transparent|dark)$")
+
+
+def test_the_dark_scheme_changes_colours_and_nothing_else():
+    """What lets the page walk (checks/walk.py) run only axe's colour rules in the dark:
+    every declaration under the dark media query sets a colour, and no script or template
+    asks for the scheme, so the page's structure, sizes and names are those checked in light."""
+    light, _dark, _paint = stylesheet()
+    (body,) = [body for prelude, body in blocks(CSS.read_text(encoding="utf-8")) if prelude == DARK_MEDIA]
+    declarations = re.findall(r"([\w-]+)\s*:\s*([^;{}]+?)\s*(?:;|\})", body)
+    assert declarations, "no declaration found in the dark block"
+    for name, value in declarations:
+        if name.startswith("--"):
+            assert name in light, f"{name} is set in the dark only"
+        else:
+            assert COLOUR_PROPERTIES.match(name), f"the dark scheme sets {name}: {value}"
+            assert COLOUR_VALUE.match(value), f"{name}: {value} is not a colour"
+    for path in [*(ROOT / "theme" / "static" / "js").glob("*.js"), *(ROOT / "theme" / "templates").glob("*.html")]:
+        assert "prefers-color-scheme" not in path.read_text(encoding="utf-8"), f"{path.name} reads the scheme"
+
+
 def test_dark_colours_have_enough_contrast_on_the_dark_page():
     """Text 4.5:1 and marks (Okabe–Ito cities, map dots and borders) 3:1 against the dark paper."""
     light, dark, _paint = stylesheet()
@@ -161,128 +156,6 @@ def test_every_colour_the_charts_and_maps_draw_follows_the_scheme(built):
 
 
 # -- the dark scheme in Chromium ----------------------------------------------------
-
-# Computed paint of every chart's and static map's text and marks, with what each sits on.
-_PAINTS = """() => {
-  const out = [];
-  const bg = getComputedStyle(document.body).backgroundColor;
-  for (const svg of document.querySelectorAll(".chart-svg")) {
-    for (const el of svg.querySelectorAll("text")) out.push(["text", getComputedStyle(el).fill, bg, el.textContent.trim()]);
-    for (const el of svg.querySelectorAll("rect, circle, path")) {
-      if (el.closest(".grid")) continue;  // decorative guides
-      const s = getComputedStyle(el);
-      const paints = [s.fill, s.stroke].filter(p => p && p !== "none" && p !== bg);
-      out.push(["mark", paints.length ? paints : [getComputedStyle(el.parentNode).stroke], bg, el.tagName]);
-    }
-  }
-  for (const svg of document.querySelectorAll(".map-svg")) {
-    const land = getComputedStyle(svg.querySelector("path")).fill;
-    const halo = svg.querySelector("text") && getComputedStyle(svg.querySelector("text")).stroke;
-    for (const el of svg.querySelectorAll("text")) out.push(["text", getComputedStyle(el).fill, halo, el.textContent]);
-    for (const el of svg.querySelectorAll("circle")) out.push(["mark", [getComputedStyle(el).fill], land, "city dot"]);
-  }
-  return out;
-}"""
-
-_OPEN_POPUP = """() => new Promise(done => {
-  const map = window.__maps && window.__maps[0];
-  let group = null;
-  if (map) map.eachLayer(l => { if (l instanceof L.MarkerClusterGroup) group = l; });
-  if (!group || !group.getLayers().length) return done(false);
-  const marker = group.getLayers()[0];
-  map.once("popupopen", () => requestAnimationFrame(() => done(true)));
-  group.zoomToShowLayer(marker, () => marker.openPopup());
-})"""
-
-_FADED_IN = """() => {
-  const popup = document.querySelector(".leaflet-popup");
-  return popup && getComputedStyle(popup).opacity === "1";
-}"""
-
-
-def _scripted(site: Path, page: str) -> bool:
-    """Whether a page runs a script (JSON-LD is data, not a script): only then does it
-    look different without JavaScript."""
-    path = site / (page + "index.html" if page.endswith("/") or not page else page)
-    doc = lxml.html.parse(str(path)).getroot()
-    return bool(doc.xpath('//script[not(@type) or @type != "application/ld+json"]'))
-
-
-def _check_dark_page(page, name: str, found: dict[str, dict[str, list[str]]]) -> None:
-    assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
-    found["axe"][name] = axe_violations(page)
-    problems = []
-    for kind, paint, ground, what in page.evaluate(_PAINTS):
-        if kind == "text" and contrast(paint, ground) < TEXT:
-            problems.append(f"text {what!r}: {paint} on {ground}")
-        if kind == "mark" and max(contrast(p, ground) for p in paint) < MARK:
-            problems.append(f"{what}: {paint} on {ground}")
-    found["paint"][name] = problems
-
-
-@pytest.fixture(scope="module")
-def dark_walk(browser, published_site) -> dict[str, dict[str, list[str]]]:
-    """Every page in the dark scheme, in one reused browser page: axe's findings and
-    the charts' and maps' colours too faint on the dark page. Pages that run a
-    script are seen a second time without JavaScript (keys "<page> (no JS)")."""
-    found: dict[str, dict[str, list[str]]] = {"axe": {}, "paint": {}, "popup": {}}
-    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
-    context.add_init_script(TRACK_MAPS)
-    page = context.new_page()
-    seen = type("Seen", (), {"blocked": [], "console_errors": [], "page_errors": []})()
-    watch(context, page, seen)
-    urls = reader_urls(published_site)
-    try:
-        for name, url in urls:
-            page.goto(url, wait_until="load")
-            _settle(page)
-            if page.url != url:
-                continue  # sent on by script (the root chooser): checked below without scripts
-            if page.locator(".craft-map").count():  # the live map starts when it comes into view
-                page.locator(".craft-map").scroll_into_view_if_needed()
-                page.wait_for_selector(".craft-map.is-live .leaflet-marker-icon", state="attached")
-            _check_dark_page(page, name, found)
-            if page.locator(".craft-map.is-live").count():
-                # Popups, labels and controls: axe once more with a city's popup open.
-                assert page.evaluate(_OPEN_POPUP), f"{name}: no popup opened"
-                page.wait_for_function(_FADED_IN)  # Leaflet fades popups in: measure the final colours
-                found["popup"][name] = axe_violations(page, ["color-contrast"])
-        # As in checks.browser.open_page: scripts off while the page loads, on for axe.
-        cdp = context.new_cdp_session(page)
-        for name, url in urls:
-            if name == "404.html" or not _scripted(published_site.root, name):
-                continue
-            cdp.send("Emulation.setScriptExecutionDisabled", {"value": True})
-            page.goto(url, wait_until="load")
-            cdp.send("Emulation.setScriptExecutionDisabled", {"value": False})
-            _settle(page)
-            _check_dark_page(page, f"{name} (no JS)", found)
-    finally:
-        context.close()
-    assert not seen.page_errors, seen.page_errors
-    return found
-
-
-def _failing(results: dict[str, list[str]]) -> dict[str, list[str]]:
-    return {page: problems for page, problems in results.items() if problems}
-
-
-@pytest.mark.browser
-def test_axe_finds_no_wcag_violation_in_the_dark(dark_walk):
-    assert len(dark_walk["axe"]) > 5, "too few pages were checked"
-    assert not _failing(dark_walk["axe"]), "axe-core, dark scheme:\n" + report(_failing(dark_walk["axe"]))
-
-
-@pytest.mark.browser
-def test_live_map_popup_labels_and_controls_are_readable_in_the_dark(dark_walk):
-    assert dark_walk["popup"], "no page with a live map was checked"
-    assert not _failing(dark_walk["popup"]), "dark map:\n" + report(_failing(dark_walk["popup"]))
-
-
-@pytest.mark.browser
-def test_charts_and_maps_are_painted_with_enough_contrast_in_the_dark(dark_walk):
-    assert not _failing(dark_walk["paint"]), "dark charts and maps:\n" + report(_failing(dark_walk["paint"]))
-
 
 @pytest.mark.browser
 def test_charts_and_maps_change_colour_with_the_scheme(visit, published_site):

@@ -3,7 +3,8 @@
 Queries are made from the built stories: for every story in each language, words of its
 title are inflected (Kazakh: the dative or ablative ending its last vowel and letter call
 for; Russian: the prepositional) and searched for; in Kazakh also typed without the
-Kazakh letters. Expected texts come from the compiled catalogs.
+Kazakh letters. Expected texts come from the compiled catalogs. That no other page loads
+search code is checked on every page by tests/test_pages.py.
 """
 
 from __future__ import annotations
@@ -11,18 +12,16 @@ from __future__ import annotations
 import re
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import lxml.html
 import pytest
-from checks.pages import site_pages
 from conftest import CONTENT, ROOT
 
 from generator.i18n import Translator
 
 LANGS = sorted(p.name for p in (CONTENT / "stories").iterdir() if p.is_dir())
 CATALOGS = str(ROOT / "theme" / "translations")
-SEARCH_CODE = ("/pagefind/", "/theme/js/search.js", "/theme/js/kk-query.js")
 
 KAZAKH, FOLDED = "әқңөұүғіһ", "акноуугих"
 BACK, FRONT = set("аоұыяу"), set("әеөүіиэ")
@@ -175,32 +174,6 @@ def test_nonsense_finds_nothing_in_the_page_language(served_site, search_page, l
     status, found = ask(seen.page, nonsense)
     assert found == []
     assert status == Translator(CATALOGS, lang).gettext("Nothing found for “%(query)s”.", query=nonsense)
-
-
-@pytest.mark.browser
-def test_no_page_loads_search_code_before_the_reader_searches(served_site, visit):
-    loaded: dict[str, list[str]] = {}
-    for page in site_pages(served_site.root):
-        seen = visit(served_site.url(page))
-        requests: list[str] = []
-        seen.page.on("request", lambda r, requests=requests: requests.append(urlsplit(r.url).path))
-        seen.page.wait_for_load_state("networkidle")
-        names = [
-            e["name"]
-            for e in seen.page.evaluate("performance.getEntriesByType('resource').map(e => ({name: e.name}))")
-        ]
-        paths = {urlsplit(n).path for n in names} | set(requests)
-        loaded[page] = sorted(p for p in paths if any(code in p for code in SEARCH_CODE))
-        seen.page.context.close()
-    # one search page per edition of the site (kk, ru, and the Latin Kazakh one)
-    search_pages = {f"{p.parent.parent.name}/search/" for p in served_site.root.glob("*/search/index.html")}
-    assert {f"{lang}/search/" for lang in LANGS} <= search_pages
-    assert search_pages <= set(loaded), "no search page was built"
-    offenders = {page: got for page, got in loaded.items() if got and page not in search_pages}
-    assert not offenders, f"pages that load search code on their own: {offenders}"
-    for page in search_pages:  # its own small script, but nothing of Pagefind until a query
-        assert any(p.endswith("/theme/js/search.js") for p in loaded[page]), loaded[page]
-        assert not any("/pagefind/" in p for p in loaded[page]), loaded[page]
 
 
 @pytest.mark.parametrize("lang", LANGS)

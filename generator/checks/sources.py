@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..build_cache import digest
 from ..data.fingerprint import RUN, Article, fingerprint_of, load, numbers, run_hash, words
 from ..data.model import Dataset
 from ..errors import ContentError, problem
@@ -133,10 +134,19 @@ def repeated_runs(text: str, owner: dict[str, str]) -> list[tuple[int, int, str]
     return runs
 
 
-def copy_problems(content: Path, articles: dict[str, Article]) -> list[str]:
-    """Stories, pages and data files that repeat a run of words of a source article."""
+def copy_problems(content: Path, articles: dict[str, Article], memo: dict | None = None) -> list[str]:
+    """Stories, pages and data files that repeat a run of words of a source article.
+
+    `memo` (a long-running Pelican's, make devserver's) keeps each file's runs by its
+    text, for the same articles: a rebuild looks again only at the files that changed.
+    """
     out = []
     owner = run_owners(articles)
+    memo = memo if memo is not None else {}
+    owners_key = digest(*sorted(f"{h} {f}" for h, f in owner.items()))
+    if memo.get("owners") != owners_key:
+        memo.clear()
+        memo.update(owners=owners_key, files={})
     for path in sorted(content.rglob("*")):
         if path.suffix not in {".md", ".yaml", ".yml"} or not path.is_file():
             continue
@@ -145,16 +155,20 @@ def copy_problems(content: Path, articles: dict[str, Article]) -> list[str]:
         except (OSError, UnicodeDecodeError):
             continue  # the header and data checks report unreadable files
         display = f"content/{path.relative_to(content).as_posix()}"
-        for line, count, src in repeated_runs(text, owner):
+        text_key = digest(display, text)
+        known = memo["files"].get(display)
+        if known is None or known[0] != text_key:
+            known = memo["files"][display] = (text_key, repeated_runs(text, owner))
+        for line, count, src in known[1]:
             out.append(problem(display, f"line {line}", None,
                                f"{count} words in a row as in the source article {src}; "
                                "say it in your own words"))  # fmt: skip
     return out
 
 
-def check_against_sources(content: Path, data: Dataset, archive: Path | None) -> None:
+def check_against_sources(content: Path, data: Dataset, archive: Path | None, memo: dict | None = None) -> None:
     """Raise one ContentError listing every problem found against the sources."""
     articles = load_fingerprint(content, archive)
-    problems = data_problems(data, articles, archive) + copy_problems(content, articles)
+    problems = data_problems(data, articles, archive) + copy_problems(content, articles, memo)
     if problems:
         raise ContentError(problems)

@@ -32,6 +32,7 @@ from ..i18n import Translator, translators
 from ..maps.home import HomeMap, home_map
 from ..maps.story import story_map
 from ..maps.svg import SvgMap
+from ..run_memo import remember
 from .graphic_files import FOLDER as GRAPHIC_FILES
 
 FOLDER = "embed"  # /<lang>/embed/<id>/
@@ -117,12 +118,16 @@ class Embed:
         return f"{self.lang}/{GRAPHIC_FILES}/{self.id}.svg"
 
 
-def page_embeds(env: Environment, data: Dataset, lang: str, stories: list, t: Translator) -> list[Embed]:
+def page_embeds(
+    env: Environment, data: Dataset, lang: str, stories: list, t: Translator, run: dict | None = None
+) -> list[Embed]:
     """Every graphic of the language's home page and stories, in the order they are drawn.
 
     The same graphics, by the same layout functions, as the templates draw
-    (home.html, article.html): the story's map, its figure charts, its timeline.
+    (home.html, article.html): the story's map, its figure charts, its timeline;
+    the map and timeline those pages made in this run (`run`, its context: run_memo.py).
     """
+    run = run if run is not None else {}
     home = f"{lang}/"
     story_urls = {s.city["id"]: s.url for s in stories}
     cmap = home_map(env, data, lang, "", story_urls, t)
@@ -136,9 +141,10 @@ def page_embeds(env: Environment, data: Dataset, lang: str, stories: list, t: Tr
     ]
     for story in stories:
         city = story.city
-        svg = story_map(data, city, lang, t)
+        svg = remember(run, ("story_map", city["id"], lang), lambda city=city: story_map(data, city, lang, t))
         out.append(Embed(svg.id, lang, svg.title, story.url, story.title, map=svg))
-        for chart in [*breakdown_charts(data, lang, t, city), timeline(data, lang, t, city["id"])]:
+        line = remember(run, ("timeline", city["id"], lang), lambda city=city: timeline(data, lang, t, city["id"]))
+        for chart in [*breakdown_charts(data, lang, t, city), line]:
             out.append(Embed(chart.id, lang, chart.title, story.url, story.title, chart=chart))
     ids = [e.id for e in out]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -158,7 +164,7 @@ class EmbedsGenerator(Generator):
         for lang in langs:
             t = translators(self.context)[lang]
             stories = self.context["stories_by_lang"][lang]
-            for embed in page_embeds(self.env, self.context["craft"], lang, stories, t):
+            for embed in page_embeds(self.env, self.context["craft"], lang, stories, t, self.context):
                 writer.write_file(
                     embed.url + "index.html",
                     self.get_template("embed"),

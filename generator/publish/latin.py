@@ -12,6 +12,7 @@ import os
 import shutil
 
 # edition_path and name_lang are template globals installed from this module (generator/__init__.py).
+from ..build_cache import BuildCache, digest, package_version
 from ..editions import DIR, EDITION, SOURCE, edition_path, edition_url, name_lang
 from .latin_text import feed_to_latin, page_to_latin
 
@@ -23,12 +24,26 @@ def svg_to_latin(text: str, page: str, siteurl: str) -> str:
     return page_to_latin(text, page, siteurl).replace(f'xml:lang="{SOURCE}"', f'xml:lang="{EDITION}"', 1)
 
 
-def write_edition(output_path: str, siteurl: str) -> None:
-    """Write kk-latn/ from kk/ in a built site."""
+def _latin(name: str, text: str, rel: str, siteurl: str) -> str:
+    if name.endswith(".html"):
+        return page_to_latin(text, rel, siteurl)
+    if name.endswith(".svg"):  # a graphic's own file (graphic_files.py): its text
+        return svg_to_latin(text, rel, siteurl)
+    return feed_to_latin(text, rel, siteurl)
+
+
+def write_edition(output_path: str, siteurl: str, cache: BuildCache | None = None) -> None:
+    """Write kk-latn/ from kk/ in a built site.
+
+    Each file's Latin twin is a function of its bytes, its path, SITEURL and the
+    code: kept in the build cache under a hash of those, so a rebuild
+    transliterates only the pages that changed.
+    """
+    cache = cache or BuildCache(None)
+    code = package_version()
     source = os.path.join(output_path, SOURCE)
     target = os.path.join(output_path, DIR)
-    if os.path.isdir(target):
-        shutil.rmtree(target)  # nothing of an earlier run survives a page removed from kk/
+    written: set[str] = set()
     for folder, dirs, files in os.walk(source):
         dirs.sort()
         for name in sorted(files):
@@ -37,17 +52,40 @@ def write_edition(output_path: str, siteurl: str) -> None:
             out_rel = edition_url(rel)
             dst = os.path.join(output_path, *out_rel.split("/"))
             os.makedirs(os.path.dirname(dst), exist_ok=True)
-            if name.endswith(".html"):
-                with open(src, encoding="utf-8") as fp:
-                    text = page_to_latin(fp.read(), rel, siteurl)
-            elif name.endswith(".svg"):  # a graphic's own file (graphic_files.py): its text
-                with open(src, encoding="utf-8") as fp:
-                    text = svg_to_latin(fp.read(), rel, siteurl)
-            elif name.endswith(".xml"):
-                with open(src, encoding="utf-8") as fp:
-                    text = feed_to_latin(fp.read(), rel, siteurl)
-            else:
+            written.add(dst)
+            if not name.endswith((".html", ".svg", ".xml")):
                 shutil.copyfile(src, dst)
                 continue
-            with open(dst, "w", encoding="utf-8", newline="\n") as fp:
-                fp.write(text)
+            with open(src, "rb") as fp:
+                data = fp.read()
+            key = digest(code, rel, siteurl, data)
+            body = cache.get("latin", key)
+            if body is None:
+                # Read as text files are (universal newlines), written with "\n".
+                text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+                body = _latin(name, text, rel, siteurl).encode("utf-8")
+                cache.put("latin", key, body)
+            _write_if_changed(dst, body)
+    _remove_others(target, written)
+
+
+def _write_if_changed(path: str, body: bytes) -> None:
+    """A devserver rebuild leaves the twins of unchanged pages as they are (same bytes either way)."""
+    try:
+        with open(path, "rb") as fp:
+            if fp.read() == body:
+                return
+    except OSError:
+        pass
+    with open(path, "wb") as fp:
+        fp.write(body)
+
+
+def _remove_others(target: str, written: set[str]) -> None:
+    """Nothing of an earlier run survives a page removed from kk/."""
+    for folder, _dirs, files in os.walk(target, topdown=False):
+        for name in files:
+            if os.path.join(folder, name) not in written:
+                os.remove(os.path.join(folder, name))
+        if not os.listdir(folder):
+            os.rmdir(folder)

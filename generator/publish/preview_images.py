@@ -5,19 +5,28 @@ the outline of Kazakhstan from content/data/geo with every craft city as a dot
 and the story's city ringed. The other pages share one with all cities alike.
 No text is drawn, so no font is needed and one picture serves both languages;
 the page's title travels beside it in og:title. Pillow's output depends only on
-its inputs and version, so builds stay byte-identical.
+its inputs and version, so builds stay byte-identical; each picture is kept in
+the build cache (build_cache.py) under a hash of all that, so a rebuild with
+the same cities draws and encodes none.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 import os
+import zlib
 
+import numpy as np
+import PIL
 from PIL import Image, ImageColor, ImageDraw
 
 from .. import palette
+from ..build_cache import BuildCache, digest, package_version
 from ..data.model import Dataset
 from ..data.records import point
+from .png_palette import PaletteMapper, png_bytes
 
 OG_DIR = "images/og"
 OG_SIZE = (1200, 630)
@@ -120,7 +129,8 @@ class MapPainter:
         w, h = self.size[0] * SCALE, self.size[1] * SCALE
         return _draw_base(self.data, w, h, highlighted=False).resize(self.size, Image.Resampling.LANCZOS)
 
-    def city(self, city_id: str) -> Image.Image:
+    def patch(self, city_id: str) -> tuple[Image.Image, tuple[int, int]]:
+        """The part of the small picture that changes when `city_id` is ringed, and where it goes."""
         city = self.data.city_by_id[city_id]
         x, y = self.project(*point(city))
         outer = self.RING + self.PAD
@@ -142,8 +152,12 @@ class MapPainter:
             patch.width - (0 if right == self.size[0] else self.PAD),
             patch.height - (0 if bottom == self.size[1] else self.PAD),
         )
+        return patch.crop(inner), (left + inner[0], top + inner[1])
+
+    def city(self, city_id: str) -> Image.Image:
+        patch, where = self.patch(city_id)
         img = self.small.copy()
-        img.paste(patch.crop(inner), (left + inner[0], top + inner[1]))
+        img.paste(patch, where)
         return img
 
 
@@ -163,23 +177,72 @@ def draw_icon(size: int) -> Image.Image:
     return img.resize((size, size), Image.Resampling.LANCZOS)
 
 
-def _save(img: Image.Image, path: str) -> None:
+def _write(path: str, body: bytes) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    # No optimize pass and no metadata: the bytes depend on the pixels only.
-    # Level 3 encodes in about a third of the default's time for ~10% more bytes
-    # (one picture per city: this was the largest cost of a 1,000-city build).
-    img.save(path, format="PNG", compress_level=3)
+    with open(path, "wb") as fp:
+        fp.write(body)
 
 
-def write_images(data: Dataset, output_path: str) -> None:
-    """Write the og images (one per city and the site-wide one) and the PNG icons."""
-    painter = MapPainter(data)
+def _scene_key(data: Dataset) -> str:
+    """What every preview picture depends on: the renderer (the package's code, Pillow, NumPy,
+    zlib), the size, the outline and every city's point, in drawing order."""
+    code = package_version()
+    points = json.dumps([point(c) for c in data.cities])
+    outline = json.dumps(data.outline, sort_keys=True)
+    return digest(code, PIL.__version__, np.__version__, zlib.ZLIB_RUNTIME_VERSION, repr(OG_SIZE), repr(SCALE), outline, points)
+
+
+class _Pictures:
+    """The painter and its palette (png_palette.py), made only when a picture is not in the cache."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.data = data
+
+    @functools.cached_property
+    def painter(self) -> MapPainter:
+        return MapPainter(self.data)
+
+    @functools.cached_property
+    def site(self) -> Image.Image:
+        return self.painter.site()  # drawn once: a palette sample and a picture of its own
+
+    @functools.cached_property
+    def mapper(self) -> PaletteMapper:
+        # Sampled from the three kinds of picture: muted dots, accent dots, a ringed city.
+        p = self.painter
+        samples = [p.small, self.site, p.city(self.data.cities[0]["id"])]
+        return PaletteMapper(samples, [PAPER, LAND, BORDER, MUTED])
+
+    @functools.cached_property
+    def small(self) -> Image.Image:
+        return self.mapper.indices(self.painter.small)
+
+    def png(self, city_id: str | None) -> bytes:
+        if city_id is None:
+            return png_bytes(self.mapper.indices(self.site))
+        # Only the ringed patch differs from the small picture: map just its pixels.
+        patch, where = self.painter.patch(city_id)
+        img = self.small.copy()
+        img.paste(self.mapper.indices(patch), where)
+        return png_bytes(img)
+
+
+def write_images(data: Dataset, output_path: str, cache: BuildCache | None = None) -> None:
+    """Write the og images (one per city and the site-wide one) and the PNG icons.
+
+    Each picture is taken from the build cache when one with the same key is
+    there (build_cache.py); the painter is made only for the pictures that are not.
+    """
+    cache = cache or BuildCache(None)
+    scene = _scene_key(data)
+    pictures = _Pictures(data)
     for city_id in [*(c["id"] for c in data.cities), None]:
-        rel = og_image_path(city_id)
-        _save(painter.city(city_id) if city_id else painter.site(), os.path.join(output_path, rel))
+        key = digest(scene, json.dumps(point(data.city_by_id[city_id])) if city_id else SITE_IMAGE)
+        body = cache.fetch("og", key, lambda city_id=city_id: pictures.png(city_id))
+        _write(os.path.join(output_path, og_image_path(city_id)), body)
     for rel, size in ((FAVICON_PNG, 32), (TOUCH_ICON, 180)):
         icon = draw_icon(size)
         if rel == TOUCH_ICON:
             # iOS fills transparency with black: put the icon on the paper colour.
             icon = Image.alpha_composite(Image.new("RGBA", icon.size, (*PAPER, 255)), icon).convert("RGB")
-        _save(icon, os.path.join(output_path, rel))
+        _write(os.path.join(output_path, rel), png_bytes(icon))

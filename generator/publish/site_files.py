@@ -11,6 +11,7 @@ from pelican.generators import Generator
 from pelican.writers import Writer
 
 from .. import urls
+from ..build_cache import build_cache
 from ..editions import EDITION, with_edition
 from ..i18n import Translator, translators
 from ..translit import to_latin
@@ -66,7 +67,7 @@ class SiteFilesGenerator(Generator):
     def generate_output(self, writer: Writer) -> None:
         siteurl = self.settings["SITEURL"]
         data = self.context["craft"]
-        preview_images.write_images(data, self.output_path)
+        preview_images.write_images(data, self.output_path, build_cache(self.settings))
         feeds.write_feeds(
             self.context["stories_by_lang"], self.settings, self.output_path, translators(self.context)
         )

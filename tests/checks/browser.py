@@ -9,6 +9,7 @@ who sees it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,10 +26,12 @@ class Opened:
     blocked: list[str] = field(default_factory=list)  # requests to other hosts, aborted
 
 
-# Waits for web fonts and two animation frames, so layout (and any map or
-# chart drawn on load) has settled before a check measures it.
+# Waits for web fonts, two animation frames and the browser's next idle moment, so layout
+# (and any map or chart drawn on load, or started when the browser is idle) has settled
+# before a check measures it.
 _SETTLE = """() => document.fonts.ready.then(() => new Promise(
-    done => requestAnimationFrame(() => requestAnimationFrame(done))))"""
+    done => requestAnimationFrame(() => requestAnimationFrame(
+      () => requestIdleCallback(done, {timeout: 1000})))))"""
 
 
 def watch(context, page, seen) -> None:
@@ -49,7 +52,25 @@ def watch(context, page, seen) -> None:
     page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
 
 
-def _settle(page) -> None:
+# Every address but 127.0.0.1's, matched on Chromium's side of Playwright: the site's own
+# requests never wait for Python, the others are aborted and recorded.
+OFFSITE = re.compile(r"^(?!https?://127\.0\.0\.1[:/])[a-z]+://")
+
+
+def watch_page(page, current: Callable[[], object]) -> None:
+    """As `watch`, for a page that serves one visit after another: `current()` is the record
+    of the visit now under way (lists `blocked`, `console_errors`, `page_errors`)."""
+
+    def route(r) -> None:
+        current().blocked.append(r.request.url)
+        r.abort()
+
+    page.route(OFFSITE, route)
+    page.on("console", lambda m: m.type == "error" and current().console_errors.append(m.text))
+    page.on("pageerror", lambda e: current().page_errors.append(str(e)))
+
+
+def settle(page) -> None:
     """Wait for _SETTLE; a page whose script navigates on load (the root
     chooser) may replace its document meanwhile, so wait for the new one."""
     from playwright.sync_api import Error
@@ -101,7 +122,7 @@ def open_page(
             cdp.send("Emulation.setScriptExecutionDisabled", {"value": False})
         if network_idle:
             page.wait_for_load_state("networkidle")
-        _settle(page)
+        settle(page)
         yield seen
     finally:
         context.close()

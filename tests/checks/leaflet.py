@@ -32,11 +32,24 @@ def reveal(page, name: str):
     return marker
 
 
-_STILL = """() => (window.__maps || []).every(m =>
-  !m._animatingZoom && !(m._panAnim && m._panAnim._inProgress) && !m._flyToFrame)"""
+_STILL = """() => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim') &&
+  (window.__maps || []).every(m => !m._animatingZoom && !(m._panAnim && m._panAnim._inProgress) && !m._flyToFrame)"""
 
 
 def still(page) -> None:
-    """Wait until no map is zooming or panning: an opened popup pans the map to fit
-    (autoPan), and a click during that pan lands where the close button was."""
+    """Wait until no map is zooming or panning, and no cluster is animating: an opened popup
+    pans the map to fit (autoPan), and a click during that pan lands where the close button
+    was; a check that measures markers needs them where they stay."""
     page.wait_for_function(_STILL)
+
+
+def start_map(page) -> bool:
+    """Bring the page's live map into view, as a reader scrolling to it does (it may start only
+    then), and wait for its markers and for it to stand still. False if the page has none."""
+    box = page.locator(".craft-map")
+    if not box.count():
+        return False
+    box.first.scroll_into_view_if_needed()
+    page.wait_for_selector(".craft-map.is-live .leaflet-marker-icon", state="attached")
+    still(page)
+    return True

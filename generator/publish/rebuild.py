@@ -1,0 +1,116 @@
+"""`make devserver` at scale: a rebuild re-renders only the pages whose inputs changed.
+
+Pelican's regenerate mode runs the whole build again in one process on every
+save; at 1,000 cities that is 2,000 story pages and 6,000 embed pages for one
+changed paragraph. This writer (Pelican's `get_writer` signal) skips rendering
+a story page or an embed page when everything it can show is unchanged since
+this Pelican instance last wrote it, and its file is still the one written:
+
+- the *site*: every file under content/ other than the stories' text, every
+  story's header (titles, dates and summaries reach other pages), the theme
+  and its catalogs, the settings and the package's code;
+- the page itself: its story's file and its translations' (a story page), or
+  the graphic's id and language (an embed page, drawn from the data alone).
+
+Every other page (home pages, indexes, feeds, corrections, methodology, 404)
+is rendered on every run, and a skipped page still reaches the sitemap and the
+summary (`content_written`). A fresh process (`make html`) has no record and
+renders everything, so the published site never depends on this. The site's
+layouts (run_memo.py) are also kept while the site's hash stays the same.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+from ..build_cache import digest, package_version
+
+KEY = "CRAFT_REBUILD"  # in the settings: {"site": hash, "pages": {name: (key, size, mtime_ns)}, "memo": {...}}
+
+
+def _header(data: bytes) -> bytes:
+    """A story's metadata block: what Pelican reads before the first blank line."""
+    return data.split(b"\n\n", 1)[0]
+
+
+def site_hash(settings: dict) -> str:
+    """A hash of everything a story or embed page may show besides its own story's text."""
+    parts: list[bytes | str] = [package_version()]
+    parts += sorted(f"{k}={v!r}" for k, v in settings.items() if not k.startswith("CRAFT_"))
+    stories = [os.path.join(settings["PATH"], p) for p in settings["ARTICLE_PATHS"]]
+    for root in (settings["PATH"], settings["THEME"]):
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                data = Path(path).read_bytes()
+                in_stories = any(os.path.commonpath([path, s]) == s for s in stories)
+                parts += [path, _header(data) if in_stories and name.endswith(".md") else data]
+    return digest(*parts)
+
+
+def start(settings: dict) -> dict:
+    """At the start of a run: the site's hash; the layouts memo (run_memo.py) of the last run
+    if the site is the same, else a new one, which this returns."""
+    state = settings.setdefault(KEY, {"site": None, "pages": {}, "memo": {}})
+    site = site_hash(settings)
+    if site != state["site"]:
+        state.update(site=site, memo={})
+    return state["memo"]
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _page_key(site: str, name: str, template, relative_urls: bool, kwargs: dict) -> str | None:
+    article, embed = kwargs.get("article"), kwargs.get("embed")
+    if article is not None:
+        sources = [article.source_path, *sorted(t.source_path for t in article.translations)]
+        return digest(site, name, template.name, str(relative_urls), *(Path(p).read_bytes() for p in sources))
+    if embed is not None:
+        return digest(site, name, template.name, str(relative_urls), embed.id, embed.lang)
+    return None
+
+
+class RebuildWriter(Writer):
+    """Pelican's writer, skipping a story or embed page whose inputs and file are unchanged."""
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):  # fmt: skip
+        state = self.settings.get(KEY)
+        key = _page_key(state["site"], name, template, relative_urls, kwargs) if state and name else None
+        if key is None:
+            return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                      override_output, url, **kwargs)  # fmt: skip
+        path = sanitised_join(self.output_path, name)
+        known = state["pages"].get(name)
+        if known is not None and known[0] == key and known[1:] == _stamp(path):
+            # The same local context Pelican would render with, for the sitemap and the summary.
+            local = context.copy()
+            local["localsiteurl"] = local.get("localsiteurl", None)
+            if relative_urls:
+                local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(name))
+            local["output_file"] = name
+            local.update(kwargs)
+            signals.content_written.send(path, context=local)
+            return None
+        state["pages"].pop(name, None)
+        super().write_file(name, template, context, relative_urls, paginated, template_name,
+                           override_output, url, **kwargs)  # fmt: skip
+        state["pages"][name] = (key, *(_stamp(path) or (None, None)))
+        return None
+
+
+def writer(pelican) -> type[Writer]:
+    """For Pelican's get_writer signal (generator/__init__.py's handler table)."""
+    return RebuildWriter

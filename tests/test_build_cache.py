@@ -1,0 +1,143 @@
+"""Issue 17: the build cache (generator/build_cache.py) and the palette preview pictures.
+
+The cache may only ever save time: a build with it cold, warm, or deleted
+half-way through writes the same bytes, and a damaged entry is a miss.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import ROOT, copy_content, real_data
+from PIL import Image
+
+from generator.build_cache import BuildCache, code_version, digest
+from generator.publish import preview_images
+
+
+def test_entries_round_trip_and_a_damaged_one_is_a_miss(tmp_path):
+    cache = BuildCache(tmp_path / "c")
+    key = digest("picture", "of", "Taraz")
+    assert cache.get("og", key) is None
+    cache.put("og", key, b"\x89PNG bytes")
+    assert cache.get("og", key) == b"\x89PNG bytes"
+    assert cache.fetch("og", key, lambda: pytest.fail("made again although cached")) == b"\x89PNG bytes"
+    (entry,) = (tmp_path / "c" / "og").rglob(key)
+    entry.write_bytes(entry.read_bytes()[:-5])  # a partial write, as a crash would leave
+    assert cache.get("og", key) is None
+    entry.write_bytes(b"")
+    assert cache.get("og", key) is None
+    assert cache.fetch("og", key, lambda: b"made") == b"made" and cache.get("og", key) == b"made"
+    assert not list((tmp_path / "c").rglob(".tmp-*")), "no temporary file is left behind"
+
+
+def test_keys_tell_their_parts_apart(tmp_path):
+    assert digest("ab", "c") != digest("a", "bc")
+    assert digest(b"x") == digest("x")
+    a, b = tmp_path / "a.py", tmp_path / "b.py"
+    a.write_text("x = 1\n")
+    b.write_text("y = 2\n")
+    before = code_version([a, b])
+    b.write_text("y = 3\n")
+    assert code_version([a, b]) != before, "an edit to the renderer's code is a new key"
+
+
+def test_a_missing_or_unwritable_folder_only_costs_time(tmp_path):
+    off = BuildCache(None)
+    off.put("og", "k", b"x")
+    assert off.get("og", "k") is None
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    cache = BuildCache(blocked / "cache")
+    cache.put("og", digest("k"), b"x")  # cannot be written: no error
+    assert cache.get("og", digest("k")) is None
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _delete_half(cache: Path, seed: int) -> int:
+    entries = sorted(p for p in cache.rglob("*") if p.is_file())
+    doomed = random.Random(seed).sample(entries, len(entries) // 2)
+    for p in doomed:
+        p.unlink()
+    return len(doomed)
+
+
+def test_preview_pictures_are_the_same_cold_warm_and_half_deleted(tmp_path):
+    data = real_data()
+    cache_dir = tmp_path / "cache"
+    trees = []
+    for run in range(3):
+        cache = BuildCache(cache_dir)
+        preview_images.write_images(data, str(tmp_path / f"out{run}"), cache)
+        trees.append(_tree(tmp_path / f"out{run}"))
+        pictures = len(data.cities) + 1
+        if run == 0:
+            assert cache.misses == pictures and cache.hits == 0
+        elif run == 1:
+            assert cache.hits == pictures and cache.misses == 0, "a warm cache draws nothing"
+            assert _delete_half(cache_dir, 17) == pictures // 2
+    assert trees[0] == trees[1] == trees[2]
+    uncached = tmp_path / "uncached"
+    preview_images.write_images(data, str(uncached))
+    assert _tree(uncached) == trees[0]
+
+
+def test_palette_pictures_look_the_same_as_the_drawing(tmp_path):
+    """Encoded with 256 colours (png_palette.py), each picture stays what was drawn to the eye:
+    flat colours exact, under one level in 255 on average, edges within a few levels."""
+    data = real_data()
+    preview_images.write_images(data, str(tmp_path))
+    painter = preview_images.MapPainter(data)
+    flat = {preview_images.PAPER, preview_images.LAND, preview_images.BORDER}
+    for city_id in [*(c["id"] for c in data.cities), None]:
+        drawn = painter.city(city_id) if city_id else painter.site()
+        png = (tmp_path / preview_images.og_image_path(city_id)).read_bytes()
+        with Image.open(io.BytesIO(png)) as img:
+            assert img.mode == "P" and img.size == preview_images.OG_SIZE
+            written = np.asarray(img.convert("RGB"), dtype=int)
+        want = np.asarray(drawn, dtype=int)
+        diff = np.abs(written - want).max(axis=-1)
+        assert diff.mean() < 1.0, city_id
+        assert np.percentile(diff, 99.9) <= 16, city_id
+        exact = np.isin(want.reshape(-1, 3).dot([65536, 256, 1]), [r * 65536 + g * 256 + b for r, g, b in flat])
+        assert (diff.reshape(-1)[exact] == 0).all(), f"{city_id}: a flat colour changed"
+
+
+def _build(content: Path, output: Path, cache: Path) -> None:
+    """One in-process Pelican run, as `make html` runs it, with its own cache folder."""
+    from pelican import get_instance, parse_arguments
+
+    options = [str(content), "-o", str(output), "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings"]
+    pelican, _settings = get_instance(parse_arguments([*options, "-e", f'BUILD_CACHE_DIR="{cache}"']))
+    pelican.run()
+
+
+def test_site_is_byte_identical_cold_warm_and_half_deleted(tmp_path):
+    content = copy_content(tmp_path)
+    cache = tmp_path / "cache"
+    _build(content, tmp_path / "cold", cache)
+    entries = sum(1 for p in cache.rglob("*") if p.is_file())
+    assert entries > len(real_data().cities), "the build filled its cache"
+    _build(content, tmp_path / "warm", cache)
+    _delete_half(cache, 3)
+    _build(content, tmp_path / "half", cache)
+    cold = _tree(tmp_path / "cold")
+    assert cold == _tree(tmp_path / "warm")
+    assert cold == _tree(tmp_path / "half")
+
+
+def test_cache_folder_is_ignored_by_git_and_cleaned():
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", ".cache/og/ab/abcdef"], cwd=ROOT, capture_output=True
+    )
+    assert ignored.returncode == 0, ".cache/ is not ignored by git"
+    clean = subprocess.run(["make", "-n", "clean"], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert " .cache " in clean.stdout, "make clean does not delete .cache/"
