@@ -175,5 +175,7 @@ def test_started_map_passes_axe_with_a_popup_open(served_site, visit, lang):
     marker.wait_for(state="visible", timeout=10_000)
     marker.click()
     v.page.locator(".leaflet-popup .map-popup a").wait_for(state="visible")
+    # Leaflet fades popups in: measure the final colours, not a half-transparent popup.
+    v.page.wait_for_function("getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
     assert axe_violations(v.page) == []
     assert v.blocked == [] and v.page_errors == []
