@@ -129,7 +129,13 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check generator tests bench pelicanconf.py publishconf.py
 
 # PROFILE=1 also writes a pyinstrument profile of the largest build to bench-results/.
-bench: $(INSTALLED) $(MO)
+# Lighthouse (bench/lighthouse.py) is for the bench only: its own package.json and lock, never needed by make test.
+BENCH_NPM := bench/npm/node_modules/.installed
+$(BENCH_NPM): bench/npm/package.json bench/npm/package-lock.json
+	npm ci --prefix bench/npm --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: $(INSTALLED) $(MO) $(BENCH_NPM)
 	$(BIN)/python -m bench $(if $(PROFILE),--profile) $(BENCHOPTS)
 
 .PHONY: help venv html publish github clean regenerate serve devserver test lint bench \

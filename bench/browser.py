@@ -1,7 +1,8 @@
 """Which same-origin files a real browser requests for a page: Debian's Chromium through Playwright.
 
 Only used to settle what markup alone cannot: which stylesheet url(...)s are
-actually used and what scripts fetch. The built site is served from
+actually used and what scripts fetch, before and after the reader scrolls to
+the home map (which loads Leaflet only then). The built site is served from
 127.0.0.1; every request to another host (map tiles) is aborted and not counted.
 When Chromium is not installed the bench falls back to the static reading.
 """
@@ -12,7 +13,7 @@ import functools
 import http.server
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -47,9 +48,24 @@ PROBE = """() => ({
 
 @dataclass
 class PageLoad:
-    files: set[str]  # site-root paths of every same-origin file Chromium got (HTTP 200)
+    files: set[str]  # site-root paths of every same-origin file Chromium got (HTTP 200), map started
     load_ms: float  # navigation start to the end of the load event, served from 127.0.0.1
     markers: int  # .leaflet-marker-icon elements: what the reader sees on the map at first
+    at_load: set[str] = field(default_factory=set)  # `files` before the reader scrolled to the map
+
+
+# The home map starts when it is scrolled to (theme/static/js/map.js): scroll there, wait for it.
+START_MAP = """() => new Promise(done => {
+  const map = document.querySelector(".craft-map");
+  if (!map) return done(false);
+  map.scrollIntoView();
+  const t0 = performance.now();
+  (function wait() {
+    if (document.querySelector(".craft-map.is-live .leaflet-marker-icon")) return done(true);
+    if (performance.now() - t0 > 20000) return done(false);
+    setTimeout(wait, 50);
+  })();
+})"""
 
 
 def requested_files(output: Path, url_paths: list[str], width: int = 1280) -> dict[str, PageLoad]:
@@ -80,8 +96,11 @@ def requested_files(output: Path, url_paths: list[str], width: int = 1280) -> di
                 page = context.new_page()
                 page.on("requestfinished", finished)
                 page.goto(f"{origin}/{url_path}", wait_until="networkidle")
+                at_load = set(got)
+                if page.evaluate(START_MAP):
+                    page.wait_for_timeout(300)  # let the last requestfinished events arrive
                 probe = page.evaluate(PROBE)
-                found[url_path] = PageLoad(got, probe["load_ms"], probe["markers"])
+                found[url_path] = PageLoad(got, probe["load_ms"], probe["markers"], at_load)
                 context.close()
             browser.close()
     finally:

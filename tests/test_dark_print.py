@@ -162,6 +162,7 @@ def test_charts_and_maps_change_colour_with_the_scheme(visit, published_site):
     """The dark scheme really reaches the drawings: the first chart's marks and the
     live map's land are painted in palette.DARK, not in their light attributes."""
     v = visit(published_site.url("kk/"), init_script=TRACK_MAPS, color_scheme="dark")
+    v.page.locator(".craft-map").scroll_into_view_if_needed()  # starts the live map
     v.page.wait_for_selector(".craft-map.is-live .leaflet-overlay-pane path", state="attached")
     colours = v.page.evaluate(
         """() => ({
@@ -214,6 +215,7 @@ def test_print_shows_addresses_and_hides_controls_in_ink(visit, published_site, 
     story = load_dataset(CONTENT).cities[0]["id"]
     v = visit(published_site.url(path.format(story=story)), init_script=TRACK_MAPS, color_scheme="dark")
     if path == "kk/":
+        v.page.locator(".craft-map").scroll_into_view_if_needed()  # starts the live map
         v.page.wait_for_selector(".craft-map.is-live .leaflet-control-container", state="attached")
     v.page.emulate_media(media="print")
     got = v.page.evaluate(_PRINT)
@@ -253,6 +255,7 @@ _MOTION = """() => {
 @pytest.mark.parametrize("motion", ["no-preference", "reduce"])
 def test_reduced_motion_turns_off_the_maps_animations(visit, published_site, motion):
     v = visit(published_site.url("ru/"), init_script=TRACK_MAPS, reduced_motion=motion)
+    v.page.locator(".craft-map").scroll_into_view_if_needed()  # starts the live map
     v.page.wait_for_selector(".craft-map.is-live .leaflet-marker-icon", state="attached")
     got = v.page.evaluate(_MOTION)
     animated = motion == "no-preference"

@@ -76,6 +76,7 @@ def _inside(inner: dict, outer: dict, slack: float = 1) -> bool:
 def test_a_long_word_stays_inside_the_map_on_a_phone(long_site, visit, lang):
     v = visit(long_site.url(f"{lang}/"), width=PHONE["width"], height=PHONE["height"], init_script=TRACK_MAPS)
     page = v.page
+    page.locator(".craft-map").scroll_into_view_if_needed()  # the map starts when it comes into view
     page.wait_for_selector(MARKERS, state="attached", timeout=10_000)
     name = long_word(lang)
     assert overflow_problems(page) == [], "the page scrolls sideways with a long city name"

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from .. import urls
 from ..data.model import Dataset
 from ..data.records import point
 from ..i18n import Translator
@@ -17,7 +16,7 @@ from .country import country
 from .geo import Frame, fit_scale, mercator
 from .labels import place_pin_labels
 from .live import LiveMap, Pin, build_live_map
-from .popups import popup_html
+from .popups import city_statuses, popup_texts, story_link
 from .svg import SvgCity, SvgMap, map_layout, path_data
 
 HOME_WIDTH = 1000  # viewBox units of the home SVG
@@ -56,7 +55,6 @@ def home_map(
     city_bounds = (min(lons), min(lats), max(lons), max(lats))
     scale = fit_scale(city_bounds, NARROW_BOX, NARROW_PADDING, NARROW_MAX_ZOOM)
     pixels = [(mercator(lon, lat)[0] * scale, mercator(lon, lat)[1] * scale) for lon, lat in points]
-    live_html = env.get_template("maps/live.html").module
     credits = env.get_template("maps/credits.html").module
     pin_sides = place_pin_labels(pixels, names, LABEL_PX) if labelled else [None] * len(cities)
     svg = map_layout(
@@ -72,15 +70,14 @@ def home_map(
         labels=labelled,
         font=26,
     )
+    statuses: list[str] = []  # each status name once; the pins point into it
     pins = [
         Pin(
             lat=lat,
             lon=lon,
             name=name,
-            popup=popup_html(
-                env, c, lang, urls.join(siteurl, story_urls[c['id']]) if c["id"] in story_urls else None, t
-            ),
-            label=live_html.label(name) if side else None,
+            link=story_link(siteurl, story_urls.get(c["id"]), f"{lang}/"),
+            statuses=city_statuses(c, lang, statuses),
             side=side,
         )
         for c, (lon, lat), name, side in zip(cities, points, names, pin_sides, strict=True)
@@ -89,6 +86,7 @@ def home_map(
         prefix=f"home_{lang}",
         outline=geo.geojson,
         pins=pins,
+        texts=popup_texts(statuses, t),
         bounds=((min_lat, min_lon), (max_lat, max_lon)),
         assets=MapAssets(siteurl),
         setup={

@@ -7,10 +7,10 @@ builder but take only its map <div> and its script, and:
 - point `default_js` / `default_css` of *this* map (and cluster layer) at
   Leaflet copied from XStatic packages (never the class-level lists);
 - draw the cities with our own folium element (markers.CityMarkers, after
-  folium's FastMarkerCluster): one data array whose texts are HTML-escaped
-  first and then written as safe JS literals (no jQuery, no template strings,
-  and no `{{` left for branca's second Jinja pass), so nothing from the data
-  reaches the page, or the build, unescaped;
+  folium's FastMarkerCluster): one JSON row of plain values per city, written
+  as safe JS literals (no `</script>`, no `{{` left for branca's second Jinja
+  pass), from which map.js builds markers, labels and popups with DOM text:
+  no jQuery, no HTML from the data anywhere;
 - give every element a counter id with a per-map prefix while this one map is
   built and rendered, so builds are byte-identical.
 """
@@ -28,7 +28,7 @@ from folium.plugins import MarkerCluster
 from folium.utilities import JsCode
 from markupsafe import Markup
 
-from ..palette import BORDER, LAND
+from ..palette import ACCENT, BORDER, LAND
 from .assets import MapAssets
 from .markers import CityMarkers, MapSetup, Pin
 
@@ -37,8 +37,9 @@ from .markers import CityMarkers, MapSetup, Pin
 class LiveMap:
     html: Markup  # the map's <div>
     script: Markup  # what builds it, for an inline <script>
-    js: list[str]  # script URLs, in order
-    css: list[str]  # stylesheet URLs
+    js: list[str]  # Leaflet's script URLs, in order: map.js loads them when the map starts
+    css: list[str]  # Leaflet's stylesheet URLs, loaded with them
+    starter: str  # map.js, the one script the page itself loads (with `defer`)
 
 
 # Leaflet's animations, on unless the reader asks for reduced motion (map.js
@@ -101,6 +102,7 @@ def build_live_map(
     prefix: str,
     outline: dict,
     pins: Sequence[Pin],
+    texts: dict,
     bounds: tuple[tuple[float, float], tuple[float, float]],
     assets: MapAssets,
     setup: dict,
@@ -127,7 +129,7 @@ def build_live_map(
         # folium's own min_zoom/max_zoom only reach a tile layer, and there is none;
         # the cluster layer needs the map's maxZoom.
         m.options.update(min_zoom=3, max_zoom=12)
-        m.default_js = [("leaflet", assets.leaflet_js), ("craftmap", assets.map_js)]
+        m.default_js = [("leaflet", assets.leaflet_js)]
         m.default_css = [("leaflet", assets.leaflet_css)]
         folium.GeoJson(
             outline,
@@ -155,7 +157,7 @@ def build_live_map(
             ("markercluster_default", assets.cluster_default_css),
         ]
         layer.add_to(m)
-        CityMarkers(pins).add_to(layer)
+        CityMarkers(pins, {**texts, "pin": ACCENT}).add_to(layer)
         MapSetup(setup).add_to(m)
 
         fig = m.get_root()
@@ -168,4 +170,5 @@ def build_live_map(
         script=Markup(_script_safe(script)),
         js=js,
         css=css,
+        starter=assets.map_js,
     )

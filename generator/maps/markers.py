@@ -8,59 +8,61 @@ from dataclasses import dataclass
 
 from branca.element import MacroElement
 from folium.template import Template
-from markupsafe import Markup
 
 from .js import js_literal
 
 
 @dataclass(frozen=True)
 class Pin:
-    """One city on the live map. `popup` and `label` are HTML, already escaped."""
+    """One city on the live map, as plain values: map.js builds its marker, label and
+    popup with DOM text (never HTML), so nothing here is markup."""
 
     lat: float
     lon: float
-    name: str  # plain text: Leaflet sets it as the marker's title and alt
-    popup: Markup
-    label: Markup | None = None
+    name: str  # the marker's title, alt and popup heading; its label when `side` is set
+    link: str | None  # the story's address from the home page ("almaty/"), if it has one
+    statuses: tuple[tuple[int, str], ...]  # (index into MapTexts.statuses, year awarded or "")
     side: str | None = None  # Leaflet tooltip direction for the permanent label
+
+
+# Coordinates on the live map: 4 decimals is about 10 m, far below a marker's size
+# at the map's largest zoom, and keeps each row short.
+DECIMALS = 4
+
+
+def pin_row(p: Pin) -> list:
+    """[lat, lon, name, link or 0, label side or 0, status, year, status, year, ...]:
+    one short row per city (a year of "" means the reports do not say)."""
+    row: list = [round(p.lat, DECIMALS), round(p.lon, DECIMALS), p.name, p.link or 0, p.side or 0]
+    for status, year in p.statuses:
+        row += [status, year]
+    return row
 
 
 class CityMarkers(MacroElement):
     """Every city as a Leaflet marker, added to its parent (the map or a cluster layer).
 
     Like folium's FastMarkerCluster, the cities travel as one data array and a
-    short loop builds the markers: folium's Marker + Popup would render (and
-    compile as a Jinja template) three elements per city, about 6 s and 1 MB of
-    script for 1,000 cities, and its Popup needs jQuery. Each row is
-    [lat, lon, name, popup HTML, label HTML or 0, label side or 0]; names go into
-    `title`/`alt` as text, popups and labels are HTML escaped at build time.
+    callback builds the markers (craftMap.cities in theme/static/js/map.js):
+    folium's Marker + Popup would render three elements per city (about 1 MB
+    of script for 1,000 cities) and its Popup needs jQuery. The rows are JSON
+    (pin_row); `texts` holds what every popup shares (the status names, the
+    words around them), so a row carries only plain values.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function (layer, rows) {
-        // Leaflet anchors marker labels at the top right of the pin (tooltipAnchor [16, -28]);
-        // these offsets put each label beside the pin's head on its side, as in the SVG.
-        var offsets = {right: [0, 0], left: [-30, 0], top: [-16, -14], bottom: [-16, 30]};
-        rows.forEach(function (r) {
-        var marker = L.marker([r[0], r[1]], {title: r[2], alt: r[2]});
-        marker.bindPopup(r[3], {maxWidth: 280});
-        if (r[4]) marker.bindTooltip(r[4], {permanent: true, direction: r[5], offset: offsets[r[5]],
-        className: "map-label", interactive: false});
-        layer.addLayer(marker);
-        });
-        })({{ this._parent.get_name() }}, {{ this.rows }});
+        craftMap.cities({{ this._parent.get_name() }}, {{ this.texts }}, {{ this.rows }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, pins: Sequence[Pin]) -> None:
+    def __init__(self, pins: Sequence[Pin], texts: dict) -> None:
         super().__init__()
         self._name = "CityMarkers"
-        self.rows = js_literal(
-            [[p.lat, p.lon, p.name, str(p.popup), str(p.label) if p.label else 0, p.side or 0] for p in pins]
-        )
+        self.texts = js_literal(texts)
+        self.rows = js_literal([pin_row(p) for p in pins])
 
 
 class MapSetup(MacroElement):

@@ -1,30 +1,16 @@
-"""What a city's popup on the live map says; theme/templates/maps/live.html draws it."""
+"""What a city's popup on the live map says, as plain values: map.js builds the
+popup from them with DOM text (theme/static/js/map.js, craftMap.cities)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import posixpath
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from jinja2 import Environment
-from markupsafe import Markup
-
+from .. import urls
 from ..data.dates import PartialDate
 from ..data.records import City
 from ..i18n import Translator, format_partial_date
-
-
-@dataclass(frozen=True)
-class PopupStatus:
-    name: str
-    when: str  # the year awarded, or that the reports do not say
-
-
-@dataclass(frozen=True)
-class Popup:
-    name: str
-    statuses: list[PopupStatus]
-    href: str | None  # the story, if the city has one in this language
-    link_text: str
 
 
 def safe_href(url: str) -> str:
@@ -35,20 +21,34 @@ def safe_href(url: str) -> str:
     return url
 
 
-def _when(date: str | None, t: Translator) -> str:
-    """ "Year awarded: 2022", or a sentence saying the reports give no date."""
-    if not date:
-        return t.gettext("The reports do not say when it was awarded.")
-    label = t.gettext("Year awarded")
-    return f"{label}: {format_partial_date(PartialDate.parse(date).year_only(), t.lang)}"
+def story_link(siteurl: str, path: str | None, page: str) -> str | None:
+    """A story's address relative to the page the map is on (`page`, e.g. "kk/"), so a row
+    leads to the story of the page's own edition (the kk-latn home's to kk-latn's, as its
+    other links do). The whole address is what gets checked."""
+    if path is None:
+        return None
+    safe_href(urls.join(siteurl, path))
+    link = posixpath.relpath(path, page or ".")
+    return link + "/" if path.endswith("/") else link
 
 
-def popup_html(env: Environment, city: City, lang: str, href: str | None, t: Translator) -> Markup:
-    """Name, status(es) with the year awarded, and the link to the story, all escaped."""
-    popup = Popup(
-        name=city["name"][lang],
-        statuses=[PopupStatus(s["name"][lang], _when(s["date"], t)) for s in city["statuses"]],
-        href=safe_href(href) if href else None,
-        link_text=t.gettext("Read the story"),
-    )
-    return env.get_template("maps/live.html").module.popup(popup)
+def popup_texts(statuses: Sequence[str], t: Translator) -> dict:
+    """What every popup of one map shares: the status names rows point into and the words around the values."""
+    return {
+        "statuses": list(statuses),
+        "year": t.gettext("Year awarded"),
+        "unknown": t.gettext("The reports do not say when it was awarded."),
+        "read": t.gettext("Read the story"),
+    }
+
+
+def city_statuses(city: City, lang: str, table: list[str]) -> tuple[tuple[int, str], ...]:
+    """(index of the status name in `table`, year awarded or "") per status; new names join `table`."""
+    found = []
+    for status in city["statuses"]:
+        name = status["name"][lang]
+        if name not in table:
+            table.append(name)
+        year = format_partial_date(PartialDate.parse(status["date"]).year_only(), lang) if status["date"] else ""
+        found.append((table.index(name), year))
+    return tuple(found)

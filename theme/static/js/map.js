@@ -1,20 +1,118 @@
 /* Craft Cities of Kazakhstan: what the folium map needs from the page.
  * folium builds the map (generator/maps/live.py); this file only
- *  - swaps the static SVG for the live map (craftMap.live),
+ *  - starts it when the reader scrolls to it, loading Leaflet then (start),
+ *  - builds markers, labels and popups from the data rows with DOM text (cities),
  *  - gives Leaflet's controls translated names and the map an accessible name,
  *  - moves keyboard focus into an opened popup and back to its marker,
  *  - keeps every popup inside the map, whatever its text,
  *  - says whether the map may animate (craftMap.motion: the reader has not
  *    asked for reduced motion); folium's script passes it as Leaflet's
  *    zoomAnimation/fadeAnimation/markerZoomAnimation and the clusters' animate.
- * All text arrives as JSON strings written by the build; nothing here builds HTML.
+ * All text arrives as JSON strings written by the build; no HTML is built from it.
  */
 (function () {
   "use strict";
 
-  function live(id) {
+  // Leaflet's files, in order; `done` once all have loaded (if one fails, the static map stays).
+  function load(assets, done) {
+    var waiting = 0, failed = false;
+    var one = function (el) {
+      waiting += 1;
+      el.onload = function () { waiting -= 1; if (!waiting && !failed) done(); };
+      el.onerror = function () { failed = true; };
+      document.head.appendChild(el);
+    };
+    assets.css.forEach(function (href) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      one(link);
+    });
+    assets.js.forEach(function (src) {
+      var script = document.createElement("script");
+      script.async = false; // run in the given order: Leaflet before its cluster plugin
+      script.src = src;
+      one(script);
+    });
+  }
+
+  // Start when the map nears the screen, not on idle: a reader who never scrolls to it
+  // never downloads Leaflet, and no map work competes with the page's loading.
+  function start(id, assets, build) {
     var figure = document.getElementById(id);
-    if (figure) figure.classList.add("is-live");
+    if (!figure) return;
+    var started = false;
+    var go = function () {
+      if (started) return;
+      started = true;
+      load(assets, function () {
+        if (!window.L) return;
+        figure.classList.add("is-live"); // the live box takes the static map's place, same size
+        build();
+      });
+    };
+    if (!("IntersectionObserver" in window)) return go();
+    var watcher = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) {
+        watcher.disconnect();
+        go();
+      }
+    }, { rootMargin: "300px 0px" });
+    watcher.observe(figure);
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // Row: [lat, lon, name, story link or 0, label side or 0, status, year, status, year, ...]
+  function popup(t, r) {
+    var box = el("div", "map-popup");
+    box.appendChild(el("p", "map-popup-name")).appendChild(el("strong", null, r[2]));
+    for (var i = 5; i + 1 < r.length; i += 2) {
+      var p = box.appendChild(el("p"));
+      p.appendChild(document.createTextNode(t.statuses[r[i]]));
+      p.appendChild(el("br"));
+      p.appendChild(document.createTextNode(r[i + 1] ? t.year + ": " + r[i + 1] : t.unknown));
+    }
+    if (r[3]) {
+      var link = el("a", null, t.read);
+      link.href = r[3]; // relative to this page: the story of its own edition
+      box.appendChild(el("p")).appendChild(link);
+    }
+    return box;
+  }
+
+  // An SVG pin: sharp on any screen, and no shadow (Leaflet's has no 2x image).
+  function pinIcon(colour) {
+    var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="25" height="41" viewBox="-1 -1 27 43">' +
+      '<path d="M12.5 0C5.6 0 0 5.6 0 12.5 0 21.9 12.5 41 12.5 41S25 21.9 25 12.5C25 5.6 19.4 0 12.5 0z" fill="' +
+      colour + '" stroke="#fff" stroke-width="1.5"/><circle cx="12.5" cy="12.5" r="4.5" fill="#fff"/></svg>';
+    return L.icon({
+      iconUrl: "data:image/svg+xml," + encodeURIComponent(svg),
+      iconSize: [25, 41], iconAnchor: [12, 41], popupAnchor: [1, -34], tooltipAnchor: [16, -28],
+    });
+  }
+
+  // Every city as a marker on `layer`; names become attributes and text nodes, never markup.
+  function cities(layer, t, rows) {
+    // Leaflet anchors marker labels at the top right of the pin (tooltipAnchor [16, -28]);
+    // these offsets put each label beside the pin's head on its side, as in the SVG.
+    var offsets = { right: [0, 0], left: [-30, 0], top: [-16, -14], bottom: [-16, 30] };
+    var icon = pinIcon(t.pin);
+    rows.forEach(function (r) {
+      var marker = L.marker([r[0], r[1]], { icon: icon, title: r[2], alt: r[2] });
+      marker.bindPopup(function () { return popup(t, r); }, { maxWidth: 280 });
+      if (r[4]) {
+        marker.bindTooltip(function () { return document.createTextNode(r[2]); }, {
+          permanent: true, direction: r[4], offset: offsets[r[4]], className: "map-label", interactive: false,
+        });
+      }
+      layer.addLayer(marker);
+    });
   }
 
   function setup(map, o) {
@@ -119,5 +217,5 @@
     return !(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
   }
 
-  window.craftMap = { live: live, setup: setup, motion: motion };
+  window.craftMap = { start: start, cities: cities, setup: setup, motion: motion };
 })();
