@@ -336,7 +336,7 @@ def _published(tmp_path_factory, name: str, content: Path, archive: bool = False
 @pytest.fixture(scope="session")
 def published_crawl(published_site):
     """The published site crawled from its root (checks/links.py), once: both link tests of
-    test_links.py read it (one file, so one worker under `--dist loadfile`)."""
+    test_links.py read it (one file, so one worker under `--dist loadscope`)."""
     from checks.links import crawl
     from checks.pages import MISSING
 
