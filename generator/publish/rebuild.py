@@ -21,16 +21,24 @@ layouts (run_memo.py) are also kept while the site's hash stays the same.
 
 from __future__ import annotations
 
+import json
 import os
+import zlib
 from pathlib import Path
 
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
-from ..build_cache import digest, package_version
+from ..build_cache import build_cache, digest, library_versions, package_version
+from .graphic_files import KEY as GRAPHIC_FILES
 
 KEY = "CRAFT_REBUILD"  # in the settings: {"site": hash, "pages": {name: (key, size, mtime_ns)}, "memo": {...}}
+PAGES = "pages"  # the build cache's folder: a story or embed page and the graphic files it registered
+# What renders the pages besides the package's own code; a new version of any is a new key.
+LIBRARIES = ("pelican", "jinja2", "markupsafe", "markdown", "babel", "pyyaml", "folium", "branca")
+# Settings that never reach a page: a build into another folder or with another cache finds the same pages.
+NOT_ON_PAGES = frozenset({"OUTPUT_PATH", "BUILD_CACHE_DIR"})
 
 
 def _header(data: bytes) -> bytes:
@@ -40,8 +48,8 @@ def _header(data: bytes) -> bytes:
 
 def site_hash(settings: dict) -> str:
     """A hash of everything a story or embed page may show besides its own story's text."""
-    parts: list[bytes | str] = [package_version()]
-    parts += sorted(f"{k}={v!r}" for k, v in settings.items() if not k.startswith("CRAFT_"))
+    parts: list[bytes | str] = [package_version(), library_versions(*LIBRARIES)]
+    parts += sorted(f"{k}={v!r}" for k, v in settings.items() if not k.startswith("CRAFT_") and k not in NOT_ON_PAGES)
     stories = [os.path.join(settings["PATH"], p) for p in settings["ARTICLE_PATHS"]]
     for root in (settings["PATH"], settings["THEME"]):
         for folder, dirs, files in os.walk(root):
@@ -83,7 +91,8 @@ def _page_key(site: str, name: str, template, relative_urls: bool, kwargs: dict)
 
 
 class RebuildWriter(Writer):
-    """Pelican's writer, skipping a story or embed page whose inputs and file are unchanged."""
+    """Pelican's writer, skipping a story or embed page whose inputs and file are unchanged,
+    and writing it from the build cache when an earlier build rendered it from the same inputs."""
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):  # fmt: skip
@@ -95,20 +104,47 @@ class RebuildWriter(Writer):
         path = sanitised_join(self.output_path, name)
         known = state["pages"].get(name)
         if known is not None and known[0] == key and known[1:] == _stamp(path):
-            # The same local context Pelican would render with, for the sitemap and the summary.
-            local = context.copy()
-            local["localsiteurl"] = local.get("localsiteurl", None)
-            if relative_urls:
-                local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(name))
-            local["output_file"] = name
-            local.update(kwargs)
-            signals.content_written.send(path, context=local)
+            self._written(path, name, context, relative_urls, kwargs)
             return None
         state["pages"].pop(name, None)
-        super().write_file(name, template, context, relative_urls, paginated, template_name,
-                           override_output, url, **kwargs)  # fmt: skip
+        cache, graphics = build_cache(self.settings), context.get(GRAPHIC_FILES)
+        entry = cache.get(PAGES, key)
+        if entry is not None and graphics is not None:
+            page = json.loads(zlib.decompress(entry))
+            for gpath, text in sorted(page["graphics"].items()):
+                graphics.add(gpath, text)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with self._open_w(path, "utf-8", override=override_output) as fp:
+                fp.write(page["html"])
+            self._written(path, name, context, relative_urls, kwargs)
+        else:
+            if graphics is not None:
+                graphics.recording = {}
+            try:
+                super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                   override_output, url, **kwargs)  # fmt: skip
+                if graphics is not None:
+                    with open(path, encoding="utf-8", newline="") as fp:  # the bytes as written
+                        page = {"html": fp.read(), "graphics": graphics.recording}
+                    cache.put(PAGES, key, zlib.compress(json.dumps(page).encode("utf-8"), 1))
+            finally:
+                if graphics is not None:
+                    graphics.recording = None
         state["pages"][name] = (key, *(_stamp(path) or (None, None)))
         return None
+
+    @staticmethod
+    def _written(path: str, name: str, context: dict, relative_urls: bool, kwargs: dict) -> None:
+        """What Pelican does after writing a page, for a page not rendered: the same local
+        context it would render with goes to the sitemap and the summary (content_written)."""
+        local = context.copy()
+        local["localsiteurl"] = local.get("localsiteurl", None)
+        if relative_urls:
+            local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(name))
+            context["localsiteurl"] = local["localsiteurl"]  # as Pelican's _write_file leaves it
+        local["output_file"] = name
+        local.update(kwargs)
+        signals.content_written.send(path, context=local)
 
 
 def writer(pelican) -> type[Writer]:
