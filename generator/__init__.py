@@ -14,7 +14,7 @@ import sys
 from pelican import signals
 from pelican.utils import wait_for_changes
 
-from . import run_memo, source_memo, template_api
+from . import compiled_templates, run_memo, source_memo, template_api
 from .build_cache import build_cache
 from .checks.preflight import check_content
 from .content.stories import all_versions, enrich_pages, enrich_stories
@@ -165,6 +165,7 @@ HANDLERS = (
     (signals.get_writer, rebuild.writer),  # devserver: skip the story and embed pages that are unchanged
     (signals.generator_init, _start_run),
     (signals.generator_init, template_api.install),  # every Jinja global and filter
+    (signals.generator_init, compiled_templates.share),  # templates compiled once, for every environment
     (signals.generator_init, graphic_files.start),  # the standalone SVGs the pages draw
     (signals.article_generator_init, _check_content),
     (signals.page_generator_init, _check_content),
