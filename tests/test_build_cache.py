@@ -255,3 +255,32 @@ def test_the_dataset_is_kept_only_when_valid(tmp_path, monkeypatch):
         with pytest.raises(ContentError, match="cities.yaml"):
             preflight._dataset(content, {}, cache)
     assert len(_entries(tmp_path / "cache", preflight.DATASET)) == 1, "a broken dataset is never kept"
+
+
+def test_templates_are_compiled_once_per_source_and_options(tmp_path):
+    from jinja2 import DictLoader, Environment
+
+    from generator.compiled_templates import KIND, CompiledTemplates
+
+    source = {"t.html": "{% if x %}\n  <b>{{ x }}</b>\n{% endif %}\n"}
+    trim = {"trim_blocks": True, "lstrip_blocks": True}
+
+    def render(cached: bool, x: str, **options) -> str:
+        env = Environment(loader=DictLoader(source), autoescape=True, **options)
+        if cached:  # a new build each time: only the disk cache is shared
+            env.bytecode_cache = CompiledTemplates(BuildCache(tmp_path / "cache"))
+        return env.get_template("t.html").render(x=x)
+
+    assert render(True, "<i>", **trim) == render(False, "<i>", **trim) == "  <b>&lt;i&gt;</b>\n"
+    env = Environment(loader=DictLoader(source), autoescape=True, **trim)
+    env.bytecode_cache = CompiledTemplates(BuildCache(tmp_path / "cache"))
+    env.compile = lambda *a, **k: pytest.fail("compiled again although cached")
+    assert env.get_template("t.html").render(x="<i>") == "  <b>&lt;i&gt;</b>\n"
+    # Other options compile other code: never the trimmed template's.
+    assert render(True, "y") == render(False, "y") != render(False, "y", **trim)
+    assert len(_entries(tmp_path / "cache", KIND)) == 2
+    for entry in (tmp_path / "cache" / KIND).rglob("*"):
+        entry.is_file() and entry.write_bytes(entry.read_bytes()[:-40])  # partial: a miss, made again
+    assert render(True, "z", **trim) == render(False, "z", **trim)
+    source["t.html"] = "{{ x }}!"
+    assert render(True, "z", **trim) == "z!"
