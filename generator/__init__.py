@@ -70,7 +70,7 @@ def _check_content(generator) -> None:
 def _stories_read(generator) -> None:
     data = generator.context.get("craft")
     stories = all_versions(generator.articles, generator.translations)
-    enrich_stories(stories, data, generator.settings, translators(generator.context), generator.env)
+    enrich_stories(stories, data, generator.settings, translators(generator.context), generator.env, generator.context)
 
 
 @_content_errors_fail_the_run

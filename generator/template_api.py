@@ -124,7 +124,8 @@ def install(generator) -> None:
     def craft_home_map(ctx: Context) -> HomeMap:
         lang = _lang(ctx)
         stories = {s.city["id"]: s.url for s in ctx.get("stories_by_lang", {}).get(lang, [])}
-        return home_map(ctx.environment, ctx["craft"], lang, ctx["SITEURL"], stories, _t(ctx))
+        key = ("home_map", lang, ctx["SITEURL"], tuple(sorted(stories.items())))
+        return remember(ctx, key, lambda: home_map(ctx.environment, ctx["craft"], lang, ctx["SITEURL"], stories, _t(ctx)))
 
     @pass_context
     def craft_story_map(ctx: Context) -> SvgMap:

@@ -9,6 +9,7 @@ from pelican.contents import Article, Content, Page
 from ..data.model import Dataset
 from ..errors import ContentError, problem
 from ..i18n import TRANSLATORS, Translators
+from ..run_memo import remember
 from .citations import Citations
 from .corrections import last_change
 from .markers import Cite, read_markers, render_markers
@@ -22,13 +23,21 @@ def all_versions(objects: list[Content], translations: list[Content]) -> list[Co
 
 
 def enrich_stories(
-    articles: list[Article], data: Dataset, settings: dict, translators: Translators, env: Environment
+    articles: list[Article],
+    data: Dataset,
+    settings: dict,
+    translators: Translators,
+    env: Environment,
+    run: dict | None = None,
 ) -> None:
     """Tie each story to its city, number its footnotes, render its figures and citations, set its PageMeta.
 
     Sets `article.city` (City), `article.story` (StoryView), `article.citations`
     (Citations), `article.meta` (PageMeta), `article.corrections` (its corrections and
     updates, newest first) and `article.last_change` (the datetime of its latest change).
+    A story's rendered text is kept in the run's memo (`run`, run_memo.py), which a
+    devserver carries over while the data, theme and code stay the same: keyed by
+    the text Markdown made, it is rendered again only for a story that changed.
     """
     problems = check_translations(articles, settings, "story") + check_markers(articles, data, settings)
     cites = {lang: _cite(env, lang, translators) for lang in settings["LANGUAGES"]}
@@ -64,8 +73,10 @@ def enrich_stories(
         article.city = data.city_by_id[article.slug]
         article.story = story_view(article.city, article.lang, [m.cites for m in markers], data, where)
         article.citations = article.story.citations
-        article._content = render_markers(
-            article._content, markers, article.lang, t, article.citations, cites[article.lang]
+        article._content = remember(
+            run or {},
+            ("story_text", article.slug, article.lang, article._content),
+            lambda: render_markers(article._content, markers, article.lang, t, article.citations, cites[article.lang]),  # noqa: B023
         )
     if problems:
         raise ContentError(problems)
