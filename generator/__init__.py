@@ -26,6 +26,7 @@ from .summary import SUMMARY, end_summary, start_summary
 
 # Set in the settings of a Pelican instance whose last run stopped on a ContentError.
 _FAILED = "CRAFT_LAST_RUN_FAILED"
+_LATIN_MEMO = "CRAFT_LATIN_FILES"
 
 
 def _content_errors_fail_the_run(handler):
@@ -87,7 +88,9 @@ def _written(path: str, context: dict) -> None:
 
 def _latin_edition(pelican) -> None:
     """Write /kk-latn/ from the finished /kk/ pages (generator/publish/latin.py)."""
-    latin.write_edition(pelican.output_path, pelican.settings["SITEURL"], build_cache(pelican.settings))
+    settings = pelican.settings
+    memo = settings.setdefault(_LATIN_MEMO, {})  # make devserver: pairs of files left as they were
+    latin.write_edition(pelican.output_path, settings["SITEURL"], build_cache(settings), memo)
 
 
 def _finished(pelican) -> None:
