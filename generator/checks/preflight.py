@@ -59,10 +59,10 @@ def check_content(settings: dict[str, Any]) -> Dataset:
         data = _dataset(Path(settings["PATH"]), memo, cache)
     except ContentError as exc:
         problems += exc.problems
-    problems += header_problems(settings)
+    problems += header_problems(settings, memo.setdefault("headers", {}))
     problems += catalog_problems(Path(catalog_dir(settings)), settings["LANGUAGES"])
     if data is not None:
-        problems += correction_problems(settings, data)
+        problems += correction_problems(settings, data, memo.setdefault("dates", {}))
         archive = settings.get("SOURCES_ARCHIVE")
         try:
             check_against_sources(
