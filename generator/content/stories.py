@@ -35,9 +35,10 @@ def enrich_stories(
     Sets `article.city` (City), `article.story` (StoryView), `article.citations`
     (Citations), `article.meta` (PageMeta), `article.corrections` (its corrections and
     updates, newest first) and `article.last_change` (the datetime of its latest change).
-    A story's rendered text is kept in the run's memo (`run`, run_memo.py), which a
-    devserver carries over while the data, theme and code stay the same: keyed by
-    the text Markdown made, it is rendered again only for a story that changed.
+    A story's view and rendered text are kept in the run's memo (`run`, run_memo.py),
+    which a devserver carries over while the data, theme and code stay the same: keyed
+    by the file and the text Markdown made, they are made again only for a story that
+    changed.
     """
     problems = check_translations(articles, settings, "story") + check_markers(articles, data, settings)
     cites = {lang: _cite(env, lang, translators) for lang in settings["LANGUAGES"]}
@@ -67,17 +68,14 @@ def enrich_stories(
                 )
             )
             continue
-        t = translators[article.lang]
-        markers, found = read_markers(article._content, data, where)
-        problems += found
         article.city = data.city_by_id[article.slug]
-        article.story = story_view(article.city, article.lang, [m.cites for m in markers], data, where)
-        article.citations = article.story.citations
-        article._content = remember(
+        found, article.story, article._content = remember(
             run or {},
-            ("story_text", article.slug, article.lang, article._content),
-            lambda: render_markers(article._content, markers, article.lang, t, article.citations, cites[article.lang]),  # noqa: B023
+            ("story", where, article.lang, article._content),
+            lambda: _story(article, where, data, translators, cites[article.lang]),  # noqa: B023
         )
+        problems += found
+        article.citations = article.story.citations
     if problems:
         raise ContentError(problems)
     for article in articles:
@@ -91,6 +89,14 @@ def enrich_stories(
         )
         article.corrections = data.corrections_for(article.slug)
         article.last_change = last_change(article, article.corrections)
+
+
+def _story(article: Article, where: str, data: Dataset, translators: Translators, cite: Cite) -> tuple:
+    """(problems with its markers, its StoryView, its text with figures and footnotes rendered)."""
+    markers, found = read_markers(article._content, data, where)
+    story = story_view(article.city, article.lang, [m.cites for m in markers], data, where)
+    text = render_markers(article._content, markers, article.lang, translators[article.lang], story.citations, cite)
+    return found, story, text
 
 
 def enrich_pages(

@@ -21,6 +21,7 @@ layouts (run_memo.py) are also kept while the site's hash stays the same.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import zlib
@@ -31,6 +32,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from ..build_cache import build_cache, digest, library_versions, package_version
+from ..source_memo import KEY as MARKDOWN_READ
 from .graphic_files import KEY as GRAPHIC_FILES
 
 KEY = "CRAFT_REBUILD"  # in the settings: {"site": hash, "pages": {name: (key, size, mtime_ns)}, "memo": {...}}
@@ -80,11 +82,17 @@ def _stamp(path: str) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def _page_key(site: str, name: str, template, relative_urls: bool, kwargs: dict) -> str | None:
+def _file_hash(path: str, read: dict) -> bytes:
+    """The SHA-256 of a story file's bytes: as this run's reader found them (source_memo.py), or read now."""
+    known = read.get(path)
+    return known[0] if known is not None else hashlib.sha256(Path(path).read_bytes()).digest()
+
+
+def _page_key(site: str, name: str, template, relative_urls: bool, kwargs: dict, read: dict) -> str | None:
     article, embed = kwargs.get("article"), kwargs.get("embed")
     if article is not None:
         sources = [article.source_path, *sorted(t.source_path for t in article.translations)]
-        return digest(site, name, template.name, str(relative_urls), *(Path(p).read_bytes() for p in sources))
+        return digest(site, name, template.name, str(relative_urls), *(_file_hash(p, read) for p in sources))
     if embed is not None:
         return digest(site, name, template.name, str(relative_urls), embed.id, embed.lang)
     return None
@@ -97,7 +105,8 @@ class RebuildWriter(Writer):
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):  # fmt: skip
         state = self.settings.get(KEY)
-        key = _page_key(state["site"], name, template, relative_urls, kwargs) if state and name else None
+        read = self.settings.get(MARKDOWN_READ, {})
+        key = _page_key(state["site"], name, template, relative_urls, kwargs, read) if state and name else None
         if key is None:
             return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)  # fmt: skip
