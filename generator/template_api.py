@@ -106,7 +106,7 @@ def install(generator) -> None:
 
     @pass_context
     def figure_charts(ctx: Context, city: dict) -> list[Chart]:
-        return breakdown_charts(*_chart_args(ctx), city)
+        return remember(ctx, ("figure_charts", city["id"], _lang(ctx)), lambda: breakdown_charts(*_chart_args(ctx), city))
 
     @pass_context
     def sources_per_city_chart(ctx: Context) -> Chart:

@@ -146,7 +146,8 @@ def page_embeds(
         svg = remember(run, ("story_map", city["id"], lang), lambda city=city: story_map(data, city, lang, t))
         out.append(Embed(svg.id, lang, svg.title, story.url, story.title, map=svg))
         line = remember(run, ("timeline", city["id"], lang), lambda city=city: timeline(data, lang, t, city["id"]))
-        for chart in [*breakdown_charts(data, lang, t, city), line]:
+        charts = remember(run, ("figure_charts", city["id"], lang), lambda city=city: breakdown_charts(data, lang, t, city))
+        for chart in [*charts, line]:
             out.append(Embed(chart.id, lang, chart.title, story.url, story.title, chart=chart))
     duplicates = sorted(i for i, n in Counter(e.id for e in out).items() if n > 1)
     if duplicates:  # two graphics would share one address: a layout's ids are no longer unique
