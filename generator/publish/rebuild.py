@@ -1,4 +1,4 @@
-"""`make devserver` at scale: a rebuild re-renders only the pages whose inputs changed.
+"""A rebuild re-renders only the story and embed pages whose inputs changed.
 
 Pelican's regenerate mode runs the whole build again in one process on every
 save; at 1,000 cities that is 2,000 story pages and 6,000 embed pages for one
@@ -8,15 +8,23 @@ this Pelican instance last wrote it, and its file is still the one written:
 
 - the *site*: every file under content/ other than the stories' text, every
   story's header (titles, dates and summaries reach other pages), the theme
-  and its catalogs, the settings and the package's code;
+  and its catalogs, the settings (but the output and cache folders), the
+  package's code and the versions of the libraries that render pages;
 - the page itself: its story's file and its translations' (a story page), or
   the graphic's id and language (an embed page, drawn from the data alone).
 
 Every other page (home pages, indexes, feeds, corrections, methodology, 404)
 is rendered on every run, and a skipped page still reaches the sitemap and the
-summary (`content_written`). A fresh process (`make html`) has no record and
-renders everything, so the published site never depends on this. The site's
-layouts (run_memo.py) are also kept while the site's hash stays the same.
+summary (`content_written`). The site's layouts (run_memo.py) are also kept
+while the site's hash stays the same.
+
+Between builds (`make html` too) the same key names the page in the build
+cache (build_cache.py, folder `pages`): the HTML as written and the standalone
+graphic files its rendering registered (graphic_files.py), so a page found
+there is written and its graphics registered exactly as rendering would.
+Only a page rendered without an error is stored; `tests/test_build_cache.py`
+proves the site the same with the cache cold, warm and half deleted, and an
+edited story the same as a fresh build's.
 """
 
 from __future__ import annotations
