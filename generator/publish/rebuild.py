@@ -13,9 +13,11 @@ this Pelican instance last wrote it, and its file is still the one written:
 - the page itself: its story's file and its translations' (a story page), or
   the graphic's id and language (an embed page, drawn from the data alone).
 
-Every other page (home pages, indexes, feeds, corrections, methodology, 404)
-is rendered on every run, and a skipped page still reaches the sitemap and the
-summary (`content_written`). The site's layouts (run_memo.py) are also kept
+The same holds for the pages made from the site alone (SITE_PAGES: the
+language chooser, the home pages, the story indexes and the corrections pages).
+Every other page (methodology, search, 404) and file (feeds) is made on every
+run, and a skipped page still reaches the sitemap and the summary
+(`content_written`). The site's layouts (run_memo.py) are also kept
 while the site's hash stays the same.
 
 Between builds (`make html` too) the same key names the page in the build
@@ -44,6 +46,9 @@ from ..source_memo import KEY as MARKDOWN_READ
 from .graphic_files import KEY as GRAPHIC_FILES
 
 KEY = "CRAFT_REBUILD"  # in the settings: {"site": hash, "pages": {name: (key, size, mtime_ns)}, "memo": {...}}
+# Pages that show the data, the settings and the stories' headers (titles, dates, summaries),
+# never a story's text: the site's hash is everything they depend on.
+SITE_PAGES = frozenset({"root.html", "home.html", "stories.html", "corrections.html"})
 PAGES = "pages"  # the build cache's folder: a story or embed page and the graphic files it registered
 # What renders the pages besides the package's own code; a new version of any is a new key.
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "markdown", "babel", "pyyaml", "folium", "branca")
@@ -103,6 +108,8 @@ def _page_key(site: str, name: str, template, relative_urls: bool, kwargs: dict,
         return digest(site, name, template.name, str(relative_urls), *(_file_hash(p, read) for p in sources))
     if embed is not None:
         return digest(site, name, template.name, str(relative_urls), embed.id, embed.lang)
+    if template.name in SITE_PAGES:
+        return digest(site, name, template.name, str(relative_urls))
     return None
 
 
