@@ -14,7 +14,7 @@ import sys
 from pelican import signals
 from pelican.utils import wait_for_changes
 
-from . import run_memo, source_memo, template_api
+from . import compiled_templates, run_memo, source_memo, template_api
 from .build_cache import build_cache
 from .checks.preflight import check_content
 from .content.stories import all_versions, enrich_pages, enrich_stories
@@ -26,6 +26,7 @@ from .summary import SUMMARY, end_summary, start_summary
 
 # Set in the settings of a Pelican instance whose last run stopped on a ContentError.
 _FAILED = "CRAFT_LAST_RUN_FAILED"
+_LATIN_MEMO = "CRAFT_LATIN_FILES"
 
 
 def _content_errors_fail_the_run(handler):
@@ -70,7 +71,7 @@ def _check_content(generator) -> None:
 def _stories_read(generator) -> None:
     data = generator.context.get("craft")
     stories = all_versions(generator.articles, generator.translations)
-    enrich_stories(stories, data, generator.settings, translators(generator.context), generator.env)
+    enrich_stories(stories, data, generator.settings, translators(generator.context), generator.env, generator.context)
 
 
 @_content_errors_fail_the_run
@@ -87,7 +88,9 @@ def _written(path: str, context: dict) -> None:
 
 def _latin_edition(pelican) -> None:
     """Write /kk-latn/ from the finished /kk/ pages (generator/publish/latin.py)."""
-    latin.write_edition(pelican.output_path, pelican.settings["SITEURL"], build_cache(pelican.settings))
+    settings = pelican.settings
+    memo = settings.setdefault(_LATIN_MEMO, {})  # make devserver: pairs of files left as they were
+    latin.write_edition(pelican.output_path, settings["SITEURL"], build_cache(settings), memo)
 
 
 def _finished(pelican) -> None:
@@ -165,6 +168,7 @@ HANDLERS = (
     (signals.get_writer, rebuild.writer),  # devserver: skip the story and embed pages that are unchanged
     (signals.generator_init, _start_run),
     (signals.generator_init, template_api.install),  # every Jinja global and filter
+    (signals.generator_init, compiled_templates.share),  # templates compiled once, for every environment
     (signals.generator_init, graphic_files.start),  # the standalone SVGs the pages draw
     (signals.article_generator_init, _check_content),
     (signals.page_generator_init, _check_content),

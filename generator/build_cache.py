@@ -16,6 +16,7 @@ a miss, never an error, and so is a folder that cannot be written.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import sys
 import tempfile
@@ -48,6 +49,11 @@ def package_version() -> str:
     here = Path(__file__).resolve().parent
     files = sorted(here.rglob("*.py"))
     return digest(sys.version, *(str(f.relative_to(here)) for f in files), code_version(files))
+
+
+def library_versions(*names: str) -> str:
+    """The installed versions of these distributions, for results their code helps make."""
+    return " ".join(f"{name}=={importlib.metadata.version(name)}" for name in names)
 
 
 class BuildCache:

@@ -1,5 +1,7 @@
 """Layouts computed once per run: a story's locator map and timeline are drawn on its page,
 offered as embed code there, and drawn again on their embed pages (publish/embeds.py).
+The home maps and each story's rendered text (content/stories.py) are kept here too,
+for a devserver's next run.
 
 The memo is set at the start of each run and kept in the run's context, whose
 copies (each page's context) share it. A devserver rebuild starts a new one

@@ -106,7 +106,7 @@ def install(generator) -> None:
 
     @pass_context
     def figure_charts(ctx: Context, city: dict) -> list[Chart]:
-        return breakdown_charts(*_chart_args(ctx), city)
+        return remember(ctx, ("figure_charts", city["id"], _lang(ctx)), lambda: breakdown_charts(*_chart_args(ctx), city))
 
     @pass_context
     def sources_per_city_chart(ctx: Context) -> Chart:
@@ -124,7 +124,8 @@ def install(generator) -> None:
     def craft_home_map(ctx: Context) -> HomeMap:
         lang = _lang(ctx)
         stories = {s.city["id"]: s.url for s in ctx.get("stories_by_lang", {}).get(lang, [])}
-        return home_map(ctx.environment, ctx["craft"], lang, ctx["SITEURL"], stories, _t(ctx))
+        key = ("home_map", lang, ctx["SITEURL"], tuple(sorted(stories.items())))
+        return remember(ctx, key, lambda: home_map(ctx.environment, ctx["craft"], lang, ctx["SITEURL"], stories, _t(ctx)))
 
     @pass_context
     def craft_story_map(ctx: Context) -> SvgMap:

@@ -132,6 +132,17 @@ def test_site_is_byte_identical_cold_warm_and_half_deleted(tmp_path):
     cold = _tree(tmp_path / "cold")
     assert cold == _tree(tmp_path / "warm")
     assert cold == _tree(tmp_path / "half")
+    kinds = ("pages", "markdown", "copycheck")
+    before = {kind: _entries(cache, kind) for kind in kinds}
+    assert len(before["pages"]) >= 2 * len(real_data().cities), "story pages are kept"
+    story = content / "stories" / "kk" / "almaty.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nБір жаңа абзац.\n", encoding="utf-8")
+    _build(content, tmp_path / "edited", cache)
+    _build(content, tmp_path / "fresh", tmp_path / "fresh-cache")
+    assert _tree(tmp_path / "edited") == _tree(tmp_path / "fresh"), "an edit is never hidden by the cache"
+    made = {kind: len(set(_entries(cache, kind)) - set(before[kind])) for kind in kinds}
+    # The story's page and its translation's (which links it) are made again; no other page.
+    assert made == {"pages": 2, "markdown": 1, "copycheck": 1}
 
 
 def test_cache_folder_is_ignored_by_git_and_cleaned():
@@ -141,3 +152,135 @@ def test_cache_folder_is_ignored_by_git_and_cleaned():
     assert ignored.returncode == 0, ".cache/ is not ignored by git"
     clean = subprocess.run(["make", "-n", "clean"], cwd=ROOT, capture_output=True, text=True, check=True)
     assert " .cache " in clean.stdout, "make clean does not delete .cache/"
+
+
+# -- what a warm build re-uses besides pictures: Markdown, the copy check, the dataset, pages
+
+
+def _entries(cache: Path, kind: str) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((cache / kind).rglob("*")) if p.is_file()}
+
+
+def _settings(cache: Path) -> dict:
+    from pelican.settings import read_settings
+
+    return read_settings(str(ROOT / "pelicanconf.py"), override={"BUILD_CACHE_DIR": str(cache)})
+
+
+def _read_markdown(path: Path, cache: Path):
+    """A fresh reader of a fresh run's settings (no in-process memo): only the build cache is shared."""
+    from generator.source_memo import RememberingMarkdownReader
+
+    content, meta = RememberingMarkdownReader(_settings(cache)).read(str(path))
+    return content, {k: str(v) for k, v in meta.items()}
+
+
+def test_markdown_is_converted_once_and_its_metadata_processed_every_time(tmp_path, monkeypatch):
+    import generator.source_memo as source_memo
+
+    story = tmp_path / "almaty.md"
+    story.write_bytes((ROOT / "content" / "stories" / "kk" / "almaty.md").read_bytes())
+    cache = tmp_path / "cache"
+    cold = _read_markdown(story, cache)
+    (key,) = _entries(cache, "markdown")
+    with monkeypatch.context() as m:
+        m.setattr(source_memo, "Markdown", lambda **_: pytest.fail("converted again although cached"))
+        assert _read_markdown(story, cache) == cold
+    (entry,) = (cache / "markdown").rglob(key)
+    entry.write_bytes(entry.read_bytes()[:100])  # a partial entry is ignored and rewritten
+    assert _read_markdown(story, cache) == cold
+    assert BuildCache(cache).get("markdown", key) is not None
+    story.write_text(story.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    edited = _read_markdown(story, cache)
+    assert edited[0] != cold[0] and "A new paragraph." in edited[0]
+    assert set(_entries(cache, "markdown")) > {key}, "the edited file has its own entry; the old one is kept"
+
+
+def test_a_markdown_warning_is_given_again_from_the_cache(tmp_path, caplog):
+    text = "Title: X\nSlug: one\nSlug: two\nDate: 2026-01-01\n\nText.\n"
+    for run in ("cold", "warm"):  # two names: Pelican's log filter drops a message it has shown
+        story = tmp_path / f"{run}.md"
+        story.write_text(text, encoding="utf-8")
+        caplog.clear()
+        assert _read_markdown(story, tmp_path / "cache")[1]["slug"] == "one"
+        assert any(f"Duplicate definition of `slug` for {story}" in r.getMessage() for r in caplog.records), run
+    assert len(_entries(tmp_path / "cache", "markdown")) == 1, "the second file was read from the cache"
+
+
+def test_the_copy_checks_verdict_is_kept_and_replayed(tmp_path, monkeypatch):
+    from generator.checks import sources
+    from generator.data import fingerprint as fp
+
+    sentence = "мастера древнего города показали ковры и керамику на большой ярмарке"
+    archive, content = tmp_path / "archive", tmp_path / "content"
+    archive.mkdir()
+    (archive / "a.txt").write_text(f"Вступление. {sentence}. Конец.", encoding="utf-8")
+    (content / "stories").mkdir(parents=True)
+    (content / "data").mkdir()
+    (content / sources.FINGERPRINT).write_text(fp.dump(fp.fingerprint_of(archive)), encoding="utf-8")
+    copied, own = content / "stories" / "copied.md", content / "stories" / "own.md"
+    copied.write_text(f"Title: X\n\nНачало.\n{sentence}!\n", encoding="utf-8")
+    own.write_text("Title: Y\n\nСвоими словами.\n", encoding="utf-8")
+    articles, cache = fp.load(content / sources.FINGERPRINT), BuildCache(tmp_path / "cache")
+    cold = sources.copy_problems(content, articles, None, cache)
+    assert len(cold) == 1 and cold[0].startswith("content/stories/copied.md: line 4: 10 words in a row")
+    before = _entries(tmp_path / "cache", sources.COPY)
+    with monkeypatch.context() as m:
+        m.setattr(sources, "repeated_runs", lambda *_: pytest.fail("compared again although cached"))
+        assert sources.copy_problems(content, articles, None, cache) == cold, "the same line, every build"
+    own.write_text("Title: Y\n\nДругими словами.\n", encoding="utf-8")
+    assert sources.copy_problems(content, articles, None, cache) == cold
+    after = _entries(tmp_path / "cache", sources.COPY)
+    assert len(after) == 3 and set(before) < set(after), "only the changed file was compared again"
+    for entry in (tmp_path / "cache" / sources.COPY).rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(b"damaged")
+    assert sources.copy_problems(content, articles, None, cache) == cold
+    remade = {k for k, v in _entries(tmp_path / "cache", sources.COPY).items() if v == after[k]}
+    assert len(remade) == 2, "the two files' damaged entries are made again (the old text's is not read)"
+
+
+def test_the_dataset_is_kept_only_when_valid(tmp_path, monkeypatch):
+    from generator.checks import preflight
+    from generator.errors import ContentError
+
+    content, cache = copy_content(tmp_path), BuildCache(tmp_path / "cache")
+    data = preflight._dataset(content, {}, cache)
+    with monkeypatch.context() as m:
+        m.setattr(preflight, "load_dataset", lambda _: pytest.fail("loaded again although cached"))
+        assert preflight._dataset(content, {}, cache) == data
+    cities = content / "data" / "cities.yaml"
+    cities.write_text(cities.read_text(encoding="utf-8").replace("lat:", "latitude:", 1), encoding="utf-8")
+    for _run in ("cold", "warm"):  # the same failure both times: nothing was kept
+        with pytest.raises(ContentError, match=r"cities\.yaml"):
+            preflight._dataset(content, {}, cache)
+    assert len(_entries(tmp_path / "cache", preflight.DATASET)) == 1, "a broken dataset is never kept"
+
+
+def test_templates_are_compiled_once_per_source_and_options(tmp_path):
+    from jinja2 import DictLoader, Environment
+
+    from generator.compiled_templates import KIND, CompiledTemplates
+
+    source = {"t.html": "{% if x %}\n  <b>{{ x }}</b>\n{% endif %}\n"}
+    trim = {"trim_blocks": True, "lstrip_blocks": True}
+
+    def render(cached: bool, x: str, **options) -> str:
+        env = Environment(loader=DictLoader(source), autoescape=True, **options)
+        if cached:  # a new build each time: only the disk cache is shared
+            env.bytecode_cache = CompiledTemplates(BuildCache(tmp_path / "cache"))
+        return env.get_template("t.html").render(x=x)
+
+    assert render(True, "<i>", **trim) == render(False, "<i>", **trim) == "  <b>&lt;i&gt;</b>\n"
+    env = Environment(loader=DictLoader(source), autoescape=True, **trim)
+    env.bytecode_cache = CompiledTemplates(BuildCache(tmp_path / "cache"))
+    env.compile = lambda *a, **k: pytest.fail("compiled again although cached")
+    assert env.get_template("t.html").render(x="<i>") == "  <b>&lt;i&gt;</b>\n"
+    # Other options compile other code: never the trimmed template's.
+    assert render(True, "y") == render(False, "y") != render(False, "y", **trim)
+    assert len(_entries(tmp_path / "cache", KIND)) == 2
+    for entry in (tmp_path / "cache" / KIND).rglob("*"):
+        entry.is_file() and entry.write_bytes(entry.read_bytes()[:-40])  # partial: a miss, made again
+    assert render(True, "z", **trim) == render(False, "z", **trim)
+    source["t.html"] = "{{ x }}!"
+    assert render(True, "z", **trim) == "z!"

@@ -20,12 +20,16 @@ from ..errors import ContentError, problem
 from .headers import parse_header, source_files
 
 
-def story_dates(settings: dict[str, Any]) -> dict[str, dict[str, tuple[str, dt.date | None]]]:
+def story_dates(
+    settings: dict[str, Any], memo: dict | None = None
+) -> dict[str, dict[str, tuple[str, dt.date | None]]]:
     """Story (file name) -> language -> (display path, its Date, None if unreadable).
 
     The language and the name come from the path, by the rule Pelican reads them
     with (PATH_METADATA); a broken Date is reported by headers.py, not here.
+    `memo` (make devserver's) keeps each file's Date while its text is the same.
     """
+    memo = memo if memo is not None else {}
     root = settings["PATH"]
     rule = re.compile(settings["PATH_METADATA"])
     found: dict[str, dict[str, tuple[str, dt.date | None]]] = {}
@@ -36,17 +40,27 @@ def story_dates(settings: dict[str, Any]) -> dict[str, dict[str, tuple[str, dt.d
             continue
         display = f"content/{relative}"
         try:
-            date = parse_header(read_text(Path(path), display)).values.get("date", [""])[0]
-            day: dt.date | None = dt.date.fromisoformat(date[:10])
-        except (ContentError, ValueError):
-            day = None
+            text = read_text(Path(path), display)
+        except ContentError:
+            text = None
+        known = memo.get(path)
+        if known is None or known[0] != text:
+            known = memo[path] = (text, _date(text))
+        day = known[1]
         found.setdefault(match["slug"], {})[match["lang"]] = (display, day)
     return found
 
 
-def correction_problems(settings: dict[str, Any], data: Dataset) -> list[str]:
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(parse_header(text).values.get("date", [""])[0][:10]) if text else None
+    except (ContentError, ValueError):
+        return None
+
+
+def correction_problems(settings: dict[str, Any], data: Dataset, memo: dict | None = None) -> list[str]:
     """One line per correction naming no story, or dated before its story's Date (in any language)."""
-    stories = story_dates(settings)
+    stories = story_dates(settings, memo)
     out = []
     for i, correction in enumerate(data.corrections):
         where = entry("corrections", i, correction)

@@ -230,10 +230,14 @@ def allowed_templates(settings: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     }
 
 
-def header_problems(settings: dict[str, Any]) -> list[str]:
-    """Every problem in every story and page file, in path order."""
+def header_problems(settings: dict[str, Any], memo: dict | None = None) -> list[str]:
+    """Every problem in every story and page file, in path order.
+
+    `memo` (make devserver's) keeps each file's header problems while its text is the same.
+    """
     root = settings["PATH"]
     templates = allowed_templates(settings)
+    memo = memo if memo is not None else {}
     out = []
     for kind, path in source_files(settings):
         display = os.path.join("content", os.path.relpath(path, root))
@@ -242,6 +246,10 @@ def header_problems(settings: dict[str, Any]) -> list[str]:
         except ContentError as exc:
             out += exc.problems
             continue
-        out += check_header(text, display, kind, templates[kind])
-        out += _links(text, path, root, display)
+        key = (display, kind, templates[kind])
+        known = memo.get(key)
+        if known is None or known[0] != text:
+            known = memo[key] = (text, check_header(text, display, kind, templates[kind]))
+        out += known[1]
+        out += _links(text, path, root, display)  # other files: looked at every time
     return out

@@ -7,10 +7,11 @@ the fingerprint is older than the article archive.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
-from ..build_cache import digest
+from ..build_cache import BuildCache, digest, package_version
 from ..data.fingerprint import RUN, Article, fingerprint_of, load, numbers, run_hash, words
 from ..data.model import Dataset
 from ..errors import ContentError, problem
@@ -134,16 +135,35 @@ def repeated_runs(text: str, owner: dict[str, str]) -> list[tuple[int, int, str]
     return runs
 
 
-def copy_problems(content: Path, articles: dict[str, Article], memo: dict | None = None) -> list[str]:
+COPY = "copycheck"  # the build cache's folder: each file's repeated runs (a verdict, replayed)
+
+
+def _runs(text: str, owner: dict[str, str], key: str, cache: BuildCache) -> list[tuple[int, int, str]]:
+    """repeated_runs, or what it found for the same text, articles and code in an earlier build.
+    The verdict is kept, problems included, so a cached file fails the build with the same line."""
+    body = cache.get(COPY, key)
+    if body is not None:
+        return [tuple(run) for run in json.loads(body)]
+    runs = repeated_runs(text, owner)
+    cache.put(COPY, key, json.dumps(runs).encode())
+    return runs
+
+
+def copy_problems(
+    content: Path, articles: dict[str, Article], memo: dict | None = None, cache: BuildCache | None = None
+) -> list[str]:
     """Stories, pages and data files that repeat a run of words of a source article.
 
     `memo` (a long-running Pelican's, make devserver's) keeps each file's runs by its
     text, for the same articles: a rebuild looks again only at the files that changed.
+    `cache` (the build cache) keeps them between builds, keyed by the file's name and
+    text, the articles' runs and the package's code.
     """
     out = []
     owner = run_owners(articles)
     memo = memo if memo is not None else {}
-    owners_key = digest(*sorted(f"{h} {f}" for h, f in owner.items()))
+    cache = cache if cache is not None else BuildCache(None)
+    owners_key = digest(package_version(), *sorted(f"{h} {f}" for h, f in owner.items()))
     if memo.get("owners") != owners_key:
         memo.clear()
         memo.update(owners=owners_key, files={})
@@ -158,7 +178,7 @@ def copy_problems(content: Path, articles: dict[str, Article], memo: dict | None
         text_key = digest(display, text)
         known = memo["files"].get(display)
         if known is None or known[0] != text_key:
-            known = memo["files"][display] = (text_key, repeated_runs(text, owner))
+            known = memo["files"][display] = (text_key, _runs(text, owner, digest(owners_key, text_key), cache))
         for line, count, src in known[1]:
             out.append(problem(display, f"line {line}", None,
                                f"{count} words in a row as in the source article {src}; "
@@ -166,9 +186,11 @@ def copy_problems(content: Path, articles: dict[str, Article], memo: dict | None
     return out
 
 
-def check_against_sources(content: Path, data: Dataset, archive: Path | None, memo: dict | None = None) -> None:
+def check_against_sources(
+    content: Path, data: Dataset, archive: Path | None, memo: dict | None = None, cache: BuildCache | None = None
+) -> None:
     """Raise one ContentError listing every problem found against the sources."""
     articles = load_fingerprint(content, archive)
-    problems = data_problems(data, articles, archive) + copy_problems(content, articles, memo)
+    problems = data_problems(data, articles, archive) + copy_problems(content, articles, memo, cache)
     if problems:
         raise ContentError(problems)

@@ -9,6 +9,7 @@ from pelican.contents import Article, Content, Page
 from ..data.model import Dataset
 from ..errors import ContentError, problem
 from ..i18n import TRANSLATORS, Translators
+from ..run_memo import remember
 from .citations import Citations
 from .corrections import last_change
 from .markers import Cite, read_markers, render_markers
@@ -22,13 +23,22 @@ def all_versions(objects: list[Content], translations: list[Content]) -> list[Co
 
 
 def enrich_stories(
-    articles: list[Article], data: Dataset, settings: dict, translators: Translators, env: Environment
+    articles: list[Article],
+    data: Dataset,
+    settings: dict,
+    translators: Translators,
+    env: Environment,
+    run: dict | None = None,
 ) -> None:
     """Tie each story to its city, number its footnotes, render its figures and citations, set its PageMeta.
 
     Sets `article.city` (City), `article.story` (StoryView), `article.citations`
     (Citations), `article.meta` (PageMeta), `article.corrections` (its corrections and
     updates, newest first) and `article.last_change` (the datetime of its latest change).
+    A story's view and rendered text are kept in the run's memo (`run`, run_memo.py),
+    which a devserver carries over while the data, theme and code stay the same: keyed
+    by the file and the text Markdown made, they are made again only for a story that
+    changed.
     """
     problems = check_translations(articles, settings, "story") + check_markers(articles, data, settings)
     cites = {lang: _cite(env, lang, translators) for lang in settings["LANGUAGES"]}
@@ -58,15 +68,14 @@ def enrich_stories(
                 )
             )
             continue
-        t = translators[article.lang]
-        markers, found = read_markers(article._content, data, where)
-        problems += found
         article.city = data.city_by_id[article.slug]
-        article.story = story_view(article.city, article.lang, [m.cites for m in markers], data, where)
-        article.citations = article.story.citations
-        article._content = render_markers(
-            article._content, markers, article.lang, t, article.citations, cites[article.lang]
+        found, article.story, article._content = remember(
+            run or {},
+            ("story", where, article.lang, article._content),
+            lambda: _story(article, where, data, translators, cites[article.lang]),  # noqa: B023
         )
+        problems += found
+        article.citations = article.story.citations
     if problems:
         raise ContentError(problems)
     for article in articles:
@@ -80,6 +89,14 @@ def enrich_stories(
         )
         article.corrections = data.corrections_for(article.slug)
         article.last_change = last_change(article, article.corrections)
+
+
+def _story(article: Article, where: str, data: Dataset, translators: Translators, cite: Cite) -> tuple:
+    """(problems with its markers, its StoryView, its text with figures and footnotes rendered)."""
+    markers, found = read_markers(article._content, data, where)
+    story = story_view(article.city, article.lang, [m.cites for m in markers], data, where)
+    text = render_markers(article._content, markers, article.lang, translators[article.lang], story.citations, cite)
+    return found, story, text
 
 
 def enrich_pages(

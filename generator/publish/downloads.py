@@ -264,14 +264,19 @@ def datapackage(data: Dataset, tables: dict) -> dict:
     }
 
 
-def write_downloads(data: Dataset, output_path: str) -> None:
-    """Write data/*.csv, data/craft-cities.json and data/datapackage.json."""
-    folder = os.path.join(output_path, DOWNLOAD_DIR)
-    os.makedirs(folder, exist_ok=True)
+def download_files(data: Dataset) -> dict[str, str]:
+    """data/*.csv, data/craft-cities.json and data/datapackage.json: name -> text."""
     tables = _tables(data)
     files = {f"{name}.csv": _csv(*table) for name, table in tables.items()}
     files["craft-cities.json"] = json.dumps(dataset_json(data), ensure_ascii=False, indent=2) + "\n"
     files["datapackage.json"] = json.dumps(datapackage(data, tables), ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def write_downloads(files: dict[str, str], output_path: str) -> None:
+    """Write download_files() under data/."""
+    folder = os.path.join(output_path, DOWNLOAD_DIR)
+    os.makedirs(folder, exist_ok=True)
     for name, text in files.items():
         path = os.path.join(folder, name)
         with open(path, "w", encoding="utf-8", newline="") as fp:

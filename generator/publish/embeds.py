@@ -15,6 +15,7 @@ its own from the kk ones (latin.py), like every kk page.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -130,7 +131,8 @@ def page_embeds(
     run = run if run is not None else {}
     home = f"{lang}/"
     story_urls = {s.city["id"]: s.url for s in stories}
-    cmap = home_map(env, data, lang, "", story_urls, t)
+    key = ("home_map", lang, "", tuple(sorted(story_urls.items())))
+    cmap = remember(run, key, lambda: home_map(env, data, lang, "", story_urls, t))
     cities = tuple((c["name"][lang], story_urls[c["id"]]) for c in data.cities if c["id"] in story_urls)
     out = [
         Embed(HOME_MAP, lang, graphic_title(cmap, t), home, "", map=cmap.svg, cities=cities),
@@ -144,10 +146,10 @@ def page_embeds(
         svg = remember(run, ("story_map", city["id"], lang), lambda city=city: story_map(data, city, lang, t))
         out.append(Embed(svg.id, lang, svg.title, story.url, story.title, map=svg))
         line = remember(run, ("timeline", city["id"], lang), lambda city=city: timeline(data, lang, t, city["id"]))
-        for chart in [*breakdown_charts(data, lang, t, city), line]:
+        charts = remember(run, ("figure_charts", city["id"], lang), lambda city=city: breakdown_charts(data, lang, t, city))
+        for chart in [*charts, line]:
             out.append(Embed(chart.id, lang, chart.title, story.url, story.title, chart=chart))
-    ids = [e.id for e in out]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    duplicates = sorted(i for i, n in Counter(e.id for e in out).items() if n > 1)
     if duplicates:  # two graphics would share one address: a layout's ids are no longer unique
         raise ValueError(f"embed ids drawn twice in {lang}: {', '.join(duplicates)}")
     return out

@@ -169,6 +169,8 @@ class GraphicFiles:
 
     def __init__(self) -> None:
         self.files: dict[str, str] = {}
+        # What the page being rendered adds, while publish/rebuild.py keeps that page.
+        self.recording: dict[str, str] | None = None
 
     def add(self, path: str, text: str) -> None:
         # Chart ids are unique per language; two different drawings under one name would
@@ -176,6 +178,8 @@ class GraphicFiles:
         if self.files.get(path, text) != text:
             raise ValueError(f"two different graphics would be written to {path}")
         self.files[path] = text
+        if self.recording is not None:
+            self.recording[path] = text
 
     def write(self, output_path: str) -> None:
         for path in sorted(self.files):

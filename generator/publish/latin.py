@@ -32,15 +32,31 @@ def _latin(name: str, text: str, rel: str, siteurl: str) -> str:
     return feed_to_latin(text, rel, siteurl)
 
 
-def write_edition(output_path: str, siteurl: str, cache: BuildCache | None = None) -> None:
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def write_edition(output_path: str, siteurl: str, cache: BuildCache | None = None, memo: dict | None = None) -> None:
     """Write kk-latn/ from kk/ in a built site.
 
     Each file's Latin twin is a function of its bytes, its path, SITEURL and the
     code: kept in the build cache under a hash of those, so a rebuild
-    transliterates only the pages that changed.
+    transliterates only the pages that changed. `memo` (a long-running Pelican's,
+    make devserver's) remembers each pair of files as this process last left them
+    (size and time stamp): a pair neither run nor editor has touched since is
+    left alone without being read.
     """
     cache = cache or BuildCache(None)
     code = package_version()
+    memo = memo if memo is not None else {}
+    if memo.get("code") != (code, output_path, siteurl):
+        memo.clear()
+        memo.update(code=(code, output_path, siteurl), files={})
+    known: dict[str, tuple] = memo["files"]
     source = os.path.join(output_path, SOURCE)
     target = os.path.join(output_path, DIR)
     written: set[str] = set()
@@ -51,10 +67,14 @@ def write_edition(output_path: str, siteurl: str, cache: BuildCache | None = Non
             rel = os.path.relpath(src, output_path).replace(os.sep, "/")
             out_rel = edition_url(rel)
             dst = os.path.join(output_path, *out_rel.split("/"))
-            os.makedirs(os.path.dirname(dst), exist_ok=True)
             written.add(dst)
+            stamps = (_stamp(src), _stamp(dst))
+            if known.get(src) == stamps and None not in stamps:
+                continue
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
             if not name.endswith((".html", ".svg", ".xml")):
                 shutil.copyfile(src, dst)
+                known[src] = (_stamp(src), _stamp(dst))
                 continue
             with open(src, "rb") as fp:
                 data = fp.read()
@@ -66,6 +86,7 @@ def write_edition(output_path: str, siteurl: str, cache: BuildCache | None = Non
                 body = _latin(name, text, rel, siteurl).encode("utf-8")
                 cache.put("latin", key, body)
             _write_if_changed(dst, body)
+            known[src] = (_stamp(src), _stamp(dst))
     _remove_others(target, written)
 
 

@@ -227,19 +227,34 @@ class _Pictures:
         return png_bytes(img)
 
 
-def write_images(data: Dataset, output_path: str, cache: BuildCache | None = None) -> None:
+def _stamp(path: str) -> tuple[str, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return path, st.st_size, st.st_mtime_ns
+
+
+def write_images(data: Dataset, output_path: str, cache: BuildCache | None = None, memo: dict | None = None) -> None:
     """Write the og images (one per city and the site-wide one) and the PNG icons.
 
     Each picture is taken from the build cache when one with the same key is
     there (build_cache.py); the painter is made only for the pictures that are not.
+    `memo` (make devserver's) remembers the file each key was last written to, as
+    written: a picture whose file is still that one is not written again.
     """
     cache = cache or BuildCache(None)
+    memo = memo if memo is not None else {}
     scene = _scene_key(data)
     pictures = _Pictures(data)
     for city_id in [*(c["id"] for c in data.cities), None]:
         key = digest(scene, json.dumps(point(data.city_by_id[city_id])) if city_id else SITE_IMAGE)
+        path = os.path.join(output_path, og_image_path(city_id))
+        if memo.get(key) is not None and memo[key] == _stamp(path):
+            continue
         body = cache.fetch("og", key, lambda city_id=city_id: pictures.png(city_id))
-        _write(os.path.join(output_path, og_image_path(city_id)), body)
+        _write(path, body)
+        memo[key] = _stamp(path)
     for rel, size in ((FAVICON_PNG, 32), (TOUCH_ICON, 180)):
         icon = draw_icon(size)
         if rel == TOUCH_ICON:

@@ -14,9 +14,10 @@ from ..content.site_text import site_description
 from ..editions import EDITION, SOURCE, edition_path
 from ..i18n import Translator, translators
 from ..maps.assets import copy_map_assets
+from ..run_memo import remember
 from ..translit import to_latin
 from .cite_files import data_pages, dataset_citations, write_cite_files
-from .downloads import DOWNLOADS, write_downloads
+from .downloads import DOWNLOADS, download_files, write_downloads
 
 
 class CraftCitiesGenerator(Generator):
@@ -56,7 +57,9 @@ class CraftCitiesGenerator(Generator):
 
     def generate_output(self, writer: Writer) -> None:
         langs = self.settings["LANGUAGES"]
-        write_downloads(self.context["craft"], self.output_path)
+        # Made from the data alone: a devserver's run memo keeps them while the site is the same.
+        files = remember(self.context, ("downloads",), lambda: download_files(self.context["craft"]))
+        write_downloads(files, self.output_path)
         write_cite_files(self.output_path, dataset_citations(self.context, self.settings))
         copy_map_assets(self.output_path)
         choices = [

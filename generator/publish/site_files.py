@@ -33,6 +33,9 @@ def robots_txt(siteurl: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {urls.join(siteurl, sitemap.SITEMAP)}\n"
 
 
+IMAGES_MEMO = "CRAFT_PREVIEW_FILES"
+
+
 class SiteFilesGenerator(Generator):
     """Writes the files that are not pages: og images, icons, feeds, robots.txt, .nojekyll, 404."""
 
@@ -67,7 +70,8 @@ class SiteFilesGenerator(Generator):
     def generate_output(self, writer: Writer) -> None:
         siteurl = self.settings["SITEURL"]
         data = self.context["craft"]
-        preview_images.write_images(data, self.output_path, build_cache(self.settings))
+        memo = self.settings.setdefault(IMAGES_MEMO, {})  # make devserver: pictures left as written
+        preview_images.write_images(data, self.output_path, build_cache(self.settings), memo)
         feeds.write_feeds(
             self.context["stories_by_lang"], self.settings, self.output_path, translators(self.context)
         )
