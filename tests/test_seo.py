@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import feedparser
+import numpy as np
 import pytest
 from checks.pages import for_crawlers
 from conftest import CONTENT, ROOT, html_pages, real_data, serve
@@ -241,6 +242,19 @@ def test_map_image_marks_the_city_where_it_lies(tmp_path):
             assert img.convert("RGB").getpixel((round(x / scale), round(y / scale))) == preview_images.BORDER, city["id"]
         # ...and the picture is the same on every build.
         assert (first / rel).read_bytes() == (again / rel).read_bytes(), city["id"]
+
+
+def test_a_story_picture_differs_from_the_base_only_around_its_city():
+    """Each story's picture is the base with one patch redrawn: no seam around the patch."""
+    data = real_data()
+    painter = preview_images.MapPainter(data)
+    base = np.asarray(painter.small, dtype=int)
+    for city in data.cities:
+        x, y = (v / preview_images.SCALE for v in painter.project(*point(city)))
+        changed = np.argwhere((np.asarray(painter.city(city["id"]), dtype=int) != base).any(axis=-1))
+        assert len(changed), f"{city['id']}: no ring drawn"
+        distance = np.hypot(changed[:, 1] - x, changed[:, 0] - y).max()
+        assert distance < painter.RING, f"{city['id']}: a pixel changed {distance:.0f} px from the city"
 
 
 def test_icons_are_served_from_the_site(published_site):

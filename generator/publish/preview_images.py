@@ -40,7 +40,9 @@ LAND = ImageColor.getrgb(palette.ACCENT_SOFT)
 BORDER = ImageColor.getrgb(palette.ACCENT)
 MUTED = ImageColor.getrgb(palette.MUTED)
 
-SCALE = 3  # draw this many times larger, then shrink: smooth edges without antialiasing support
+# Draw this many times larger, then average each SCALE x SCALE block (Image.reduce): smooth
+# edges without antialiasing support, a tenth of the CPU of a Lanczos resize, the same to the eye.
+SCALE = 3
 
 
 def og_image_path(city_id: str | None) -> str:
@@ -116,24 +118,23 @@ class MapPainter:
     """
 
     RING = 50  # half the side of the redrawn patch, in output pixels (the ring has radius 44)
-    PAD = 4  # extra pixels resized with the patch and then dropped, so no seam shows
 
     def __init__(self, data: Dataset, size: tuple[int, int] = OG_SIZE) -> None:
         self.data, self.size = data, size
         w, h = size[0] * SCALE, size[1] * SCALE
         self.project = _projection(data, w, h)
         self.big = _draw_base(data, w, h, highlighted=True)
-        self.small = self.big.resize(size, Image.Resampling.LANCZOS)
+        self.small = self.big.reduce(SCALE)
 
     def site(self) -> Image.Image:
         w, h = self.size[0] * SCALE, self.size[1] * SCALE
-        return _draw_base(self.data, w, h, highlighted=False).resize(self.size, Image.Resampling.LANCZOS)
+        return _draw_base(self.data, w, h, highlighted=False).reduce(SCALE)
 
     def patch(self, city_id: str) -> tuple[Image.Image, tuple[int, int]]:
         """The part of the small picture that changes when `city_id` is ringed, and where it goes."""
         city = self.data.city_by_id[city_id]
         x, y = self.project(*point(city))
-        outer = self.RING + self.PAD
+        outer = self.RING
         left = max(0, int(x / SCALE) - outer)
         top = max(0, int(y / SCALE) - outer)
         right = min(self.size[0], int(x / SCALE) + outer)
@@ -143,16 +144,9 @@ class MapPainter:
         px, py = x - left * SCALE, y - top * SCALE
         _dot(draw, px, py, 44 * SCALE, outline=BORDER, width=6 * SCALE)
         _dot(draw, px, py, 20 * SCALE, fill=BORDER, outline=PAPER, width=4 * SCALE)
-        patch = patch.resize((right - left, bottom - top), Image.Resampling.LANCZOS)
-        # Keep the patch's border pixels from the whole-picture resize (no seam),
-        # except along the picture's own edges.
-        inner = (
-            0 if left == 0 else self.PAD,
-            0 if top == 0 else self.PAD,
-            patch.width - (0 if right == self.size[0] else self.PAD),
-            patch.height - (0 if bottom == self.size[1] else self.PAD),
-        )
-        return patch.crop(inner), (left + inner[0], top + inner[1])
+        # Cut on whole blocks and averaged block by block: outside the ring the patch is
+        # pixel for pixel the small picture, so no seam shows.
+        return patch.reduce(SCALE), (left, top)
 
     def city(self, city_id: str) -> Image.Image:
         patch, where = self.patch(city_id)
@@ -163,7 +157,8 @@ class MapPainter:
 
 def draw_icon(size: int) -> Image.Image:
     """The favicon (theme/static/favicon.svg) as a PNG: a yurt's crown (shangyraq) on the accent colour."""
-    s = size * 8
+    k = 8  # drawn this many times larger, then averaged block by block
+    s = size * k
     img = Image.new("RGBA", (s, s), (0, 0, 0, 0))
     draw = ImageDraw.Draw(img)
     draw.rounded_rectangle((0, 0, s - 1, s - 1), radius=s * 0.1875, fill=BORDER)
@@ -174,7 +169,7 @@ def draw_icon(size: int) -> Image.Image:
         half = math.sqrt(r * r - offset * offset)
         draw.line((c + offset, c - half, c + offset, c + half), fill=PAPER, width=line)
         draw.line((c - half, c + offset, c + half, c + offset), fill=PAPER, width=line)
-    return img.resize((size, size), Image.Resampling.LANCZOS)
+    return img.reduce(k)
 
 
 def _write(path: str, body: bytes) -> None:
